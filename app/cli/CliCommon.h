@@ -1,0 +1,29 @@
+#pragma once
+// What every xsky-cli subcommand shares: the argument parser set-up, one-line errors on stderr
+// with a non-zero exit, and printing one JSON document on stdout.
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace xsky::cli {
+
+/// Exit codes: 0 success, 1 the operation failed (bad file, bad data), 2 bad usage.
+enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2 };
+
+/// Prints "xsky-cli <command>: error: <message>" on stderr; returns `code`.
+int fail(const QString& command, const QString& message, int code = kFailed);
+
+/// Parses args (args[0] is the subcommand) with --help; returns false after printing usage or
+/// an error (then *exitCode says how to exit).
+bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& description,
+               int* exitCode);
+
+/// Prints the document, indented, on stdout.
+void printJson(const QJsonObject& document);
+
+using Command = int (*)(const QStringList& args);
+int runInfo(const QStringList& args);
+int runSimulate(const QStringList& args);
+
+}  // namespace xsky::cli

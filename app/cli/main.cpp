@@ -1,0 +1,52 @@
+// xsky-cli: XSky's core for scripts and batch runs. See `xsky-cli --help`.
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <map>
+
+#include "cli/CliCommon.h"
+
+namespace {
+
+const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() {
+  static const std::map<QString, std::pair<xsky::cli::Command, const char*>> table = {
+      {QStringLiteral("info"), {&xsky::cli::runInfo, "describe a FITS file (HDUs, WCS, events)"}},
+      {QStringLiteral("simulate"), {&xsky::cli::runSimulate, "write the deterministic demo sky"}},
+  };
+  return table;
+}
+
+void usage(std::FILE* to) {
+  std::fputs("usage: xsky-cli COMMAND [options]   (xsky-cli COMMAND --help for each)\n\ncommands:\n", to);
+  for (const auto& [name, entry] : commands()) {
+    std::fprintf(to, "  %-10s %s\n", qPrintable(name), entry.second);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("xsky-cli"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(XSKY_VERSION));
+  QStringList args = QCoreApplication::arguments().mid(1);
+  if (args.isEmpty()) {
+    usage(stderr);
+    return xsky::cli::kUsage;
+  }
+  if (args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
+    usage(stdout);
+    return xsky::cli::kOk;
+  }
+  if (args.front() == QLatin1String("--version")) {
+    std::printf("xsky-cli %s\n", XSKY_VERSION);
+    return xsky::cli::kOk;
+  }
+  const auto it = commands().find(args.front());
+  if (it == commands().end()) {
+    usage(stderr);
+    return xsky::cli::fail(args.front(), QStringLiteral("unknown command"), xsky::cli::kUsage);
+  }
+  return it->second.first(args);
+}

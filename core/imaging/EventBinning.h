@@ -1,0 +1,24 @@
+#pragma once
+// Bins an event list's sky X/Y into an image: bin factor in sky pixels, centre in sky pixels,
+// output size in image pixels, an optional energy (same unit as the list's energy axis) range.
+// The result carries a TAN WCS derived from the list's column WCS, so sky positions on the
+// binned image are exact. Throws xsky::Error when the list has no sky columns.
+
+#include <optional>
+
+#include "events/EventList.h"
+#include "imaging/Image2D.h"
+
+namespace xsky::imaging {
+
+struct BinningSpec {
+  double binFactor = 80;                 // sky pixels per image pixel (XMM: 80 x 0.05" = 4")
+  std::optional<wcs::PixelPoint> centre; // sky X/Y; default the middle of the events' extent
+  int width = 1024;                      // image pixels
+  int height = 1024;
+  std::optional<double> energyMin, energyMax;  // energy axis units of the list
+};
+
+Image2D binEvents(const events::EventList& events, const BinningSpec& spec);
+
+}  // namespace xsky::imaging

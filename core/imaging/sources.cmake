@@ -1,0 +1,1 @@
+target_sources(xsky_core PRIVATE imaging/Image2D.h imaging/EventBinning.h imaging/EventBinning.cpp imaging/DisplayScale.h imaging/DisplayScale.cpp imaging/Colormaps.h imaging/Colormaps.cpp imaging/SkyImageLoader.h imaging/SkyImageLoader.cpp)

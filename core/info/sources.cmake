@@ -1,0 +1,1 @@
+target_sources(xsky_core PRIVATE info/FileInfo.h info/FileInfo.cpp)

@@ -1,0 +1,1 @@
+# The demo-sky simulator and its analytic responses (owned by the simulator work).
