@@ -6,7 +6,7 @@ set -euo pipefail
 
 XSKY_PACKAGES=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
   libqcustomplot-dev libcfitsio-dev wcslib-dev libhealpix-cxx-dev libcurl4-openssl-dev
   fonts-dejavu-core xvfb xauth imagemagick fitsverify
   python3-astropy python3-numpy python3-scipy
