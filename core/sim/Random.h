@@ -1,9 +1,8 @@
 #pragma once
 // Portable random numbers for the deterministic simulator. std::mt19937_64 supplies the raw bits
 // (its output sequence is fixed by the C++ standard); every distribution is written here because
-// std::*_distribution algorithms differ between standard libraries. Results are identical on any
-// IEEE-754 platform whose libm rounds log/sqrt/sin/cos/pow the same way (glibc, musl, macOS).
-// Not thread-safe: one Rng per thread of work.
+// std::*_distribution algorithms differ between standard libraries. Not thread-safe: one Rng per
+// thread of work.
 
 #include <cstdint>
 #include <random>
@@ -27,7 +26,8 @@ class Rng {
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   /// Uniform integer in [0, n) (n > 0), without modulo bias.
   std::uint64_t below(std::uint64_t n);
-  /// Standard normal deviate (Marsaglia's polar method; the second value is kept for the next call).
+  /// Standard normal deviate (Marsaglia's polar method; the second value is kept for the next
+  /// call).
   double normal();
   /// Exponential deviate with this rate (mean 1/rate).
   double exponential(double rate);
