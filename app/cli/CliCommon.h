@@ -25,5 +25,6 @@ void printJson(const QJsonObject& document);
 using Command = int (*)(const QStringList& args);
 int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
+int runRegions(const QStringList& args);
 
 }  // namespace xsky::cli

@@ -13,6 +13,8 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
   static const std::map<QString, std::pair<xsky::cli::Command, const char*>> table = {
       {QStringLiteral("info"), {&xsky::cli::runInfo, "describe a FITS file (HDUs, WCS, events)"}},
       {QStringLiteral("simulate"), {&xsky::cli::runSimulate, "write the deterministic demo sky"}},
+      {QStringLiteral("regions"),
+       {&xsky::cli::runRegions, "convert region files; region statistics on an event list"}},
   };
   return table;
 }

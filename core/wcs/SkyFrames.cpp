@@ -74,8 +74,9 @@ Mat3 eclipticRotation() {
   return {{{1, 0, 0}, {0, std::cos(e), std::sin(e)}, {0, -std::sin(e), std::cos(e)}}};
 }
 
-// FK4 B1950 (epoch B1950, no proper motion) -> FK5 J2000, as SLALIB's FK45Z does it.
-SkyPoint fk4ToFk5(SkyPoint p) {
+// FK4 B1950 (no proper motion, observed at Julian epoch `epochJ`) -> FK5 J2000, as SLALIB's FK45Z
+// does it.
+SkyPoint fk4ToFk5(SkyPoint p, double epochJ = 1949.9997904423) {
   const Vec3 r0 = toVector(p);
   const double w = r0[0] * kETerms[0] + r0[1] * kETerms[1] + r0[2] * kETerms[2];
   Vec3 v1;
@@ -86,18 +87,18 @@ SkyPoint fk4ToFk5(SkyPoint p) {
   }
   // Fictitious proper motion from epoch B1950.0 (= J1949.9997904) to J2000.
   const double pmf = 100.0 * 60.0 * 60.0 * 360.0 / (2.0 * std::numbers::pi);
-  const double t = (1949.9997904423 - 2000.0) / pmf;
+  const double t = (epochJ - 2000.0) / pmf;
   return toPoint({v2[0] + t * v2[3], v2[1] + t * v2[4], v2[2] + t * v2[5]});
 }
 
 // FK5 J2000 -> FK4 B1950 by fixed-point iteration on fk4ToFk5 (it converges to 1e-12 deg in a
 // few steps because the map is a near-rotation).
-SkyPoint fk5ToFk4(SkyPoint target) {
+SkyPoint fk5ToFk4(SkyPoint target, double epochJ = 1949.9997904423) {
   Mat3 rot;
   for (int i = 0; i < 3; ++i) rot[i] = kFk4ToFk5[i];
   SkyPoint guess = toPoint(multiplyTransposed(rot, toVector(target)));
   for (int iter = 0; iter < 20; ++iter) {
-    const Vec3 got = toVector(fk4ToFk5(guess));
+    const Vec3 got = toVector(fk4ToFk5(guess, epochJ));
     const Vec3 want = toVector(target);
     Vec3 g = toVector(guess);
     double change = 0;
@@ -145,6 +146,14 @@ SkyPoint fromIcrs(SkyPoint icrs, CelestialFrame to) {
     case CelestialFrame::Ecliptic: return toPoint(multiply(eclipticRotation(), toVector(icrs)));
   }
   return icrs;
+}
+
+SkyPoint fk4ToIcrs(SkyPoint fk4, double epochJulianYear) {
+  return toIcrs(fk4ToFk5(fk4, epochJulianYear), CelestialFrame::Fk5);
+}
+
+SkyPoint icrsToFk4(SkyPoint icrs, double epochJulianYear) {
+  return fk5ToFk4(fromIcrs(icrs, CelestialFrame::Fk5), epochJulianYear);
 }
 
 double angularDistanceDeg(SkyPoint a, SkyPoint b) {

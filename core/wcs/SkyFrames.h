@@ -24,6 +24,12 @@ SkyPoint toIcrs(SkyPoint p, CelestialFrame from);
 /// Converts an ICRS position to `to`.
 SkyPoint fromIcrs(SkyPoint icrs, CelestialFrame to);
 
+/// FK4 B1950 <-> ICRS for a source observed at Julian epoch `epochJulianYear` (SLALIB's FK45Z/
+/// FK54Z: the FK4 frame's fictitious proper motion is applied over epoch - B1950). toIcrs/fromIcrs
+/// with Fk4 use epoch B1950; DS9 (through AST) uses the image's MJD-OBS, else J2000.
+SkyPoint fk4ToIcrs(SkyPoint fk4, double epochJulianYear);
+SkyPoint icrsToFk4(SkyPoint icrs, double epochJulianYear);
+
 /// Great-circle distance in degrees (haversine: accurate at every scale).
 double angularDistanceDeg(SkyPoint a, SkyPoint b);
 
