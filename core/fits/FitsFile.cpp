@@ -209,6 +209,17 @@ std::optional<bool> FitsFile::keyBool(const QString& name) const {
   return value != 0;
 }
 
+std::optional<QString> FitsFile::keyRawValue(const QString& name) const {
+  int status = 0;
+  char value[FLEN_VALUE] = {0};
+  fits_read_keyword(F(fptr_), name.toLatin1().constData(), value, nullptr, &status);
+  if (status != 0) {
+    fits_clear_errmsg();
+    return std::nullopt;
+  }
+  return QString::fromLatin1(value).trimmed();
+}
+
 QByteArray FitsFile::headerCards(int* nCards) const {
   int status = 0, n = 0;
   char* header = nullptr;

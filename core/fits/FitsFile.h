@@ -61,6 +61,8 @@ class FitsFile {
   std::optional<double> keyDouble(const QString& name) const;
   std::optional<long long> keyInt(const QString& name) const;
   std::optional<bool> keyBool(const QString& name) const;
+  /// The value field exactly as written (strings keep their quotes), or nullopt when absent.
+  std::optional<QString> keyRawValue(const QString& name) const;
   /// The whole header as one string of 80-character cards (for WCSLIB's header parsers).
   QByteArray headerCards(int* nCards) const;
 

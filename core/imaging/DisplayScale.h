@@ -13,7 +13,7 @@
 namespace xsky::imaging {
 
 enum class ScaleFunction { Linear, Log, Sqrt, Squared, Asinh, HistEqu };
-enum class LimitMode { MinMax, Percentile, User };
+enum class LimitMode { MinMax, ZScale, Percentile, User };
 
 struct DisplaySettings {
   ScaleFunction scale = ScaleFunction::Linear;
@@ -21,6 +21,10 @@ struct DisplaySettings {
   double percentile = 99.5;  // for LimitMode::Percentile: clip (100 - p)/2 at each end
   double userLow = 0, userHigh = 1;
   double logExponent = 1000;  // DS9's log exponent
+  QString colormap = QStringLiteral("gray");
+  bool invert = false;
+  double contrast = 1.0;  // DS9's colormap contrast (slope) and bias (centre), right-drag
+  double bias = 0.5;
 };
 
 struct Limits {
@@ -30,6 +34,12 @@ struct Limits {
 
 /// The value range the settings select on this image (finite pixels only).
 Limits computeLimits(const std::vector<float>& pixels, const DisplaySettings& settings);
+/// The scale function on a value normalised to [0, 1] between the limits (HistEqu: identity).
+double applyScale(double t, const DisplaySettings& settings);
+/// Its inverse, for labelling a colourbar with data values.
+double invertScale(double s, const DisplaySettings& settings);
+/// Parses "minmax|zscale|99.5|LO:HI" (a bare number is a percentile); false when malformed.
+bool parseLimits(const QString& text, DisplaySettings* settings);
 /// Display levels 0..255 for every pixel.
 std::vector<uint8_t> toLevels(const std::vector<float>& pixels, const DisplaySettings& settings);
 /// Parses "linear|log|sqrt|squared|asinh|histequ"; false when unknown.

@@ -23,13 +23,15 @@ const char* const kKeywords[] = {
     "MOCTOOL",  "BUNIT"};
 
 QJsonValue keywordValue(const fits::FitsFile& file, const QString& key) {
-  // Numbers as numbers, everything else as trimmed strings.
-  const auto s = file.keyString(key);
-  if (!s) return QJsonValue::Undefined;
+  // Quoted values are strings (OBJECT = '00001' stays a string), the rest numbers or logicals.
+  const auto raw = file.keyRawValue(key);
+  if (!raw) return QJsonValue::Undefined;
+  if (raw->startsWith(QLatin1Char('\''))) return file.keyString(key).value_or(QString()).trimmed();
+  if (*raw == QLatin1String("T") || *raw == QLatin1String("F")) return *raw == QLatin1String("T");
   bool ok = false;
-  const double v = s->trimmed().toDouble(&ok);
+  const double v = raw->toDouble(&ok);
   if (ok && std::isfinite(v)) return v;
-  return s->trimmed();
+  return *raw;
 }
 
 QJsonObject wcsSummary(const wcs::SkyWcs& w, double cx, double cy) {

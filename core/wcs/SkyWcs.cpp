@@ -3,10 +3,12 @@
 #include <wcslib/wcs.h>
 #include <wcslib/wcsfix.h>
 #include <wcslib/wcshdr.h>
+#include <wcslib/wcsmath.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "fits/FitsFile.h"
 
@@ -100,6 +102,14 @@ SkyWcs SkyWcs::fromHeaderCards(const QByteArray& cards, int nCards, const QStrin
   int nsub = 2;
   int axes[2] = {WCSSUB_LONGITUDE, WCSSUB_LATITUDE};
   status = wcssub(1, &all[0], &nsub, axes, sub);
+  // wcssub returns the axes in the order asked (longitude, latitude); keep the image's own pixel
+  // axis order instead (headers with CTYPE1 = 'DEC--TAN', CTYPE2 = 'RA---TAN' exist).
+  if (status == 0 && nsub == 2 && axes[0] > axes[1]) {
+    wcsfree(sub);
+    sub->flag = -1;
+    std::swap(axes[0], axes[1]);
+    status = wcssub(1, &all[0], &nsub, axes, sub);
+  }
   wcsvfree(&nwcs, &all);
   result.wcs_.reset(sub);
   if (status != 0 || nsub != 2) {
@@ -156,11 +166,19 @@ SkyWcs SkyWcs::fromEventColumns(const fits::FitsFile& file, int xColumn, int yCo
       w->crpix[i] = *crpix;
       w->cdelt[i] = *cdelt;
     }
-    if (const auto sys = file.keyString(QStringLiteral("RADECSYS"))) {
-      std::strncpy(w->radesys, sys->toLatin1().constData(), 71);
-    }
+  }
+  // Event files state the frame with the image keywords RADECSYS/RADESYS and EQUINOX, which the
+  // pixel-list parser does not apply to the X/Y columns: take them from the header here.
+  wcsprm* w = result.wcs_.get();
+  if (w->radesys[0] == '\0') {
+    auto sys = file.keyString(QStringLiteral("RADESYS"));
+    if (!sys) sys = file.keyString(QStringLiteral("RADECSYS"));
+    if (sys) std::strncpy(w->radesys, sys->trimmed().toLatin1().constData(), 71);
+  }
+  if (undefined(w->equinox)) {
     if (const auto eq = file.keyDouble(QStringLiteral("EQUINOX"))) w->equinox = *eq;
   }
+  w->flag = 0;
   result.finish(context);
   return result;
 }

@@ -22,7 +22,7 @@ def events_hdu(hdul):
         if i and isinstance(h, fits.BinTableHDU) and str(h.header.get("HDUCLAS1", "")).strip().upper() == "EVENTS":
             return i
     for i, h in enumerate(hdul):
-        if i and isinstance(h, fits.BinTableHDU) and "TIME" in [n.upper() for n in h.columns.names]:
+        if i and isinstance(h, fits.BinTableHDU) and "TIME" in [(n or "").upper() for n in h.columns.names]:
             return i
     return None
 
@@ -44,7 +44,7 @@ def main():
         ev = events_hdu(hdul)
         if ev is not None:
             h = hdul[ev]
-            names = {n.upper(): n for n in h.columns.names}
+            names = {(n or "").upper(): n for n in h.columns.names}
             data = h.data
             e = {"hdu": ev, "rows": h.header["NAXIS2"]}
             t = np.asarray(data[names["TIME"]], dtype=float)

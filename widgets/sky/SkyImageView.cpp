@@ -101,7 +101,7 @@ void SkyImageView::wheelEvent(QWheelEvent* event) {
   // Zoom about the cursor: the image pixel under it stays under it.
   const wcs::PixelPoint before = imagePixelAt(event->position());
   const double factor = std::pow(1.0015, event->angleDelta().y());
-  zoom_ = std::clamp(zoom_ * factor, 1.0 / 64, 64.0);
+  zoom_ = std::clamp(zoom_ * factor, 1.0 / 128, 512.0);
   const wcs::PixelPoint after = imagePixelAt(event->position());
   centre_ += QPointF(before.x - after.x, before.y - after.y);
   fitOnResize_ = false;

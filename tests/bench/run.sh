@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every benchmark in the build folder (default build/) and prints each beside its anchor.
+set -euo pipefail
+build=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
+"$build/tests/bench/bench_read_events"
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_startup"
+"$build/tests/bench/bench_region_contains"

@@ -1,0 +1,167 @@
+// Binning event lists into images (counts and the binned image's WCS checked event by event),
+// display limits and scales (hand-computed levels), colormaps.
+
+#include <QTest>
+
+#include <cmath>
+
+#include "TestSupport.h"
+#include "events/EventListReader.h"
+#include "imaging/Colormaps.h"
+#include "imaging/DisplayScale.h"
+#include "imaging/EventBinning.h"
+#include "imaging/ZScale.h"
+#include "fits/FitsFile.h"
+
+#include <QTemporaryDir>
+
+using namespace xsky;
+
+class TestImaging : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void binsEveryEventWhereItBelongs() {
+    if (!test::haveSharedData()) QSKIP("../shared/data is absent: binning of real events not tested");
+    const events::EventList ev = events::readEventList(test::sharedData(QStringLiteral("events/XGA__0201901401_mos1_exp1_clean_evts.fits")));
+    imaging::BinningSpec spec;
+    spec.binFactor = 40;
+    spec.centre = wcs::PixelPoint{25920.5, 25920.5};
+    spec.width = spec.height = 1296;  // 51840 / 40: the whole legal sky range
+    const imaging::Image2D img = imaging::binEvents(ev, spec);
+    double sum = 0;
+    for (float p : img.pixels) sum += p;
+    QCOMPARE(sum, static_cast<double>(ev.rows));
+    // For a sample of events: the binned image's WCS puts the event's sky position in the pixel
+    // that holds it (the WCS of the binned image is consistent with the event-list WCS).
+    for (size_t k = 0; k < ev.x.size(); k += 211) {
+      const auto sky = ev.sky().pixelToIcrs({ev.x[k], ev.y[k]});
+      const auto p = img.wcs->icrsToPixel(*sky);
+      const long i = static_cast<long>(std::floor((ev.x[k] - img.physicalOriginX) / spec.binFactor));
+      const long j = static_cast<long>(std::floor((ev.y[k] - img.physicalOriginY) / spec.binFactor));
+      XSKY_COMPARE_NEAR(p->x, (ev.x[k] - img.physicalOriginX) / spec.binFactor + 0.5, 1e-6);
+      XSKY_COMPARE_NEAR(p->y, (ev.y[k] - img.physicalOriginY) / spec.binFactor + 0.5, 1e-6);
+      QVERIFY(img.at(static_cast<int>(i), static_cast<int>(j)) >= 1.0f);
+    }
+    // The energy filter keeps exactly the events in [500, 2000) eV.
+    spec.energyMin = 500;
+    spec.energyMax = 2000;
+    const imaging::Image2D band = imaging::binEvents(ev, spec);
+    double inBand = 0, expected = 0;
+    for (float p : band.pixels) inBand += p;
+    for (int32_t pi : ev.pi) expected += (pi >= 500 && pi < 2000) ? 1 : 0;
+    QCOMPARE(inBand, expected);
+  }
+
+  void eventsWithoutSkyCannotBeBinned() {
+    if (!test::haveSharedData()) QSKIP("../shared/data is absent");
+    const events::EventList ev = events::readEventList(test::sharedData(QStringLiteral("events/stingray__monol_testA.evt")));
+    try {
+      imaging::binEvents(ev, imaging::BinningSpec{});
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QVERIFY2(e.message().contains(QStringLiteral("no sky coordinates")), qPrintable(e.message()));
+    }
+  }
+
+  void limitsAndScales() {
+    std::vector<float> v(1000);
+    for (int i = 0; i < 1000; ++i) v[i] = static_cast<float>(i);
+    v[7] = std::nanf("");
+    imaging::DisplaySettings s;
+    s.limits = imaging::LimitMode::MinMax;
+    imaging::Limits lim = imaging::computeLimits(v, s);
+    QCOMPARE(lim.low, 0.0);
+    QCOMPARE(lim.high, 999.0);
+    // 98% of 999 finite values: clip 1% at each end -> sorted indices floor(0.01*998)=9 and
+    // floor(0.99*998)=988, which hold the values 10 and 989 (value 7 is missing).
+    s.limits = imaging::LimitMode::Percentile;
+    s.percentile = 98;
+    lim = imaging::computeLimits(v, s);
+    QCOMPARE(lim.low, 10.0);
+    QCOMPARE(lim.high, 989.0);
+    // Linear levels between user limits 0..1000: value 500 -> 127.5 -> 128; NaN -> 0.
+    s.limits = imaging::LimitMode::User;
+    s.userLow = 0;
+    s.userHigh = 1000;
+    std::vector<uint8_t> levels = imaging::toLevels(v, s);
+    QCOMPARE(int(levels[500]), 128);
+    QCOMPARE(int(levels[999]), 255);  // 255 * 0.999 = 254.745 rounds to 255
+    QCOMPARE(int(levels[7]), 0);      // NaN
+  }
+
+  void logAndSqrt() {
+    const std::vector<float> v = {0.0f, 250.0f, 500.0f, 1000.0f};
+    imaging::DisplaySettings s;
+    s.limits = imaging::LimitMode::User;
+    s.userLow = 0;
+    s.userHigh = 1000;
+    s.scale = imaging::ScaleFunction::Sqrt;
+    std::vector<uint8_t> levels = imaging::toLevels(v, s);
+    QCOMPARE(int(levels[1]), 128);  // sqrt(0.25) = 0.5 -> 127.5 -> 128
+    s.scale = imaging::ScaleFunction::Log;
+    levels = imaging::toLevels(v, s);
+    // log10(1000 * 0.5 + 1) / log10(1001) = 0.89975 -> 229.4 -> 229
+    QCOMPARE(int(levels[2]), 229);
+    QCOMPARE(int(levels[3]), 255);
+    QCOMPARE(int(levels[0]), 0);
+  }
+
+  void zscaleAgreesWithAstropy_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("synthetic") << QString();
+    QTest::newRow("XMM pn image") << "images/XGA__0201901401_pn_exp1-0.50-2.00keVimg.fits";
+    QTest::newRow("XMM exposure map") << "images/XGA__0201901401_pn_exp1-0.50-2.00keVexpmap.fits";
+    QTest::newRow("DS9 test image") << "regions/ds9-tests/img.fits";
+  }
+  void zscaleAgreesWithAstropy() {
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    QString path;
+    if (file.isEmpty()) {
+      // Sky noise with a gradient, a bright source and blank (NaN) pixels: 300 x 200.
+      path = dir.filePath(QStringLiteral("synthetic.fits"));
+      std::vector<float> px(300 * 200);
+      uint32_t state = 12345;
+      for (size_t k = 0; k < px.size(); ++k) {
+        state = state * 1664525u + 1013904223u;
+        const double u = (state >> 8) / 16777216.0;
+        const int i = static_cast<int>(k % 300), j = static_cast<int>(k / 300);
+        const double r2 = (i - 150.0) * (i - 150.0) + (j - 90.0) * (j - 90.0);
+        px[k] = static_cast<float>(100.0 + 0.05 * i + 10.0 * (u - 0.5) + 5000.0 * std::exp(-r2 / 20.0));
+        if (k % 997 == 0) px[k] = std::nanf("");
+      }
+      fits::FitsFile f = fits::FitsFile::create(path);
+      f.createImage(-32, {300, 200});
+      f.writeImage(px);
+    } else {
+      if (!test::haveSharedData()) QSKIP("../shared/data is absent");
+      path = test::sharedData(file);
+    }
+    std::vector<float> pixels;
+    {
+      fits::FitsFile f = fits::FitsFile::open(path);
+      int hdu = 1;
+      while (f.imageShape().size() < 2) f.moveTo(++hdu);
+      pixels = f.readImagePlane(0);
+    }
+    const imaging::Limits mine = imaging::zscaleLimits(pixels);
+    const QList<QByteArray> ref = test::runPython(QStringLiteral("oracles/zscale_oracle.py"), {path}).split(' ');
+    QCOMPARE(ref.size(), 2);
+    const double lo = ref[0].toDouble(), hi = ref[1].toDouble();
+    const double tol = 1e-6 * std::max(1.0, std::abs(hi - lo));
+    XSKY_COMPARE_NEAR(mine.low, lo, tol);
+    XSKY_COMPARE_NEAR(mine.high, hi, tol);
+  }
+
+  void colormaps() {
+    QVERIFY(imaging::colormapNames().size() >= 6);
+    const imaging::ColorTable& gray = imaging::colormap(QStringLiteral("GRAY"));
+    QCOMPARE(int(gray[0].r), 0);
+    QCOMPARE(int(gray[255].g), 255);
+    QCOMPARE(int(gray[128].b), 128);
+    QCOMPARE(&imaging::colormap(QStringLiteral("no-such-map")), &gray);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestImaging)
+#include "tst_imaging.moc"

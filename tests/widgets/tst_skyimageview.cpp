@@ -1,0 +1,100 @@
+// SkyImageView: FITS orientation on screen (row 1 at the bottom), the pixel reported under the
+// cursor, zoom to fit, wheel zoom about the cursor, drag to pan.
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QWheelEvent>
+#include <QTest>
+
+#include <cmath>
+
+#include "TestSupport.h"
+#include "sky/ImageRendering.h"
+#include "sky/SkyImageView.h"
+
+using namespace xsky;
+
+namespace {
+
+// A 4x2 image whose pixel (i, j) (0-based) holds 10*j + i.
+imaging::Image2D ramp() {
+  imaging::Image2D img;
+  img.width = 4;
+  img.height = 2;
+  for (int j = 0; j < 2; ++j) {
+    for (int i = 0; i < 4; ++i) img.pixels.push_back(static_cast<float>(10 * j + i));
+  }
+  return img;
+}
+
+}  // namespace
+
+class TestSkyImageView : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void rendersFitsRowsBottomUp() {
+    imaging::DisplaySettings s;
+    s.limits = imaging::LimitMode::User;
+    s.userLow = 0;
+    s.userHigh = 13;
+    const QImage img = widgets::renderImage(ramp(), s, QStringLiteral("gray"));
+    QCOMPARE(img.size(), QSize(4, 2));
+    // FITS pixel (1,1) (value 0) is bottom-left on screen; (4,2) (value 13) top-right.
+    QCOMPARE(qGray(img.pixel(0, 1)), 0);
+    QCOMPARE(qGray(img.pixel(3, 0)), 255);
+    QVERIFY(qGray(img.pixel(0, 0)) > qGray(img.pixel(3, 1)));  // 10 above 3
+  }
+
+  void reportsPixelUnderCursor() {
+    widgets::SkyImageView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setImage(ramp());
+    QCOMPARE(view.zoom(), 100.0);  // 4x2 pixels fill 400x200
+    QSignalSpy spy(&view, &widgets::SkyImageView::cursorMoved);
+    // Widget (50, 150) is the centre of FITS pixel (1, 1); (350, 50) of (4, 2).
+    QTest::mouseMove(&view, QPoint(50, 150));
+    QVERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().at(0).toDouble(), 1.0);
+    QCOMPARE(spy.last().at(1).toDouble(), 1.0);
+    QCOMPARE(spy.last().at(2).toDouble(), 0.0);
+    QTest::mouseMove(&view, QPoint(350, 50));
+    QCOMPARE(spy.last().at(2).toDouble(), 13.0);
+  }
+
+  void wheelZoomKeepsPixelUnderCursor() {
+    widgets::SkyImageView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setImage(ramp());
+    const QPointF at(123, 77);
+    const wcs::PixelPoint before = view.imagePixelAt(at);
+    QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &wheel);
+    QVERIFY(view.zoom() > 100.0);
+    const wcs::PixelPoint after = view.imagePixelAt(at);
+    XSKY_COMPARE_NEAR(after.x, before.x, 1e-9);
+    XSKY_COMPARE_NEAR(after.y, before.y, 1e-9);
+  }
+
+  void dragPans() {
+    widgets::SkyImageView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setImage(ramp());
+    const wcs::PixelPoint before = view.imagePixelAt(QPointF(200, 100));
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(200, 100));
+    QTest::mouseMove(&view, QPoint(300, 100));
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 100));
+    // Dragging right by 100 screen pixels (one image pixel) moves the image right.
+    const wcs::PixelPoint after = view.imagePixelAt(QPointF(200, 100));
+    XSKY_COMPARE_NEAR(after.x, before.x - 1.0, 1e-9);
+  }
+};
+
+QTEST_MAIN(TestSkyImageView)
+#include "tst_skyimageview.moc"
