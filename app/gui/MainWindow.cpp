@@ -1,13 +1,12 @@
 #include "gui/MainWindow.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -15,18 +14,24 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTime>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 #include <QtConcurrent>
 
 #include <cmath>
 
 #include "fits/FitsError.h"
 #include "gui/DemoLocator.h"
+#include "gui/DisplayMenu.h"
 #include "gui/RecentFiles.h"
-#include "imaging/Colormaps.h"
-#include "imaging/SkyImageLoader.h"
 #include "sim/DemoSky.h"
-#include "sky/SkyImageView.h"
+#include "sky/BinningPanel.h"
+#include "sky/ColorBar.h"
+#include "sky/FrameStack.h"
+#include "sky/Magnifier.h"
+#include "sky/Panner.h"
+#include "sky/SkyView.h"
 #include "wcs/Angles.h"
 
 namespace xsky::app {
@@ -39,10 +44,11 @@ struct LoadOutcome {
   QString error;
 };
 
-LoadOutcome loadOnWorker(const QString& path) {
+template <typename F>
+LoadOutcome guarded(const QString& path, F&& work) {
   LoadOutcome out;
   try {
-    out.loaded = imaging::loadSkyImage(path);
+    out.loaded = work();
   } catch (const Error& e) {
     out.error = e.message();
   } catch (const std::exception& e) {
@@ -51,39 +57,72 @@ LoadOutcome loadOnWorker(const QString& path) {
   return out;
 }
 
+imaging::DisplaySettings defaultDisplay() {
+  imaging::DisplaySettings s;
+  s.scale = imaging::ScaleFunction::Log;
+  s.limits = imaging::LimitMode::MinMax;
+  s.colormap = QStringLiteral("heat");
+  return s;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setObjectName(QStringLiteral("mainWindow"));
   setWindowTitle(QStringLiteral("XSky"));
   setAcceptDrops(true);
-  view_ = new widgets::SkyImageView(this);
-  setCentralWidget(view_);
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  frames_ = new widgets::FrameStack(central);
+  colorBar_ = new widgets::ColorBar(central);
+  layout->addWidget(frames_, 1);
+  layout->addWidget(colorBar_);
+  setCentralWidget(central);
   coords_ = new QLabel(this);
   coords_->setObjectName(QStringLiteral("cursorReadout"));
   coords_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addPermanentWidget(coords_, 1);
-  connect(view_, &widgets::SkyImageView::cursorMoved, this, &MainWindow::showCursor);
   buildDocks();
   buildMenus();
+  connect(frames_, &widgets::FrameStack::currentChanged, this, &MainWindow::currentFrameChanged);
+  newFrame();
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
   restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-  if (!settings.contains(QStringLiteral("mainWindow/geometry"))) resize(1280, 860);
+  if (!settings.contains(QStringLiteral("mainWindow/geometry"))) resize(1400, 900);
 }
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* content,
-                                 Qt::DockWidgetArea area) {
-  auto* dock = new QDockWidget(title, this);
-  dock->setObjectName(objectName);
-  dock->setWidget(content);
-  addDockWidget(area, dock);
-  return dock;
+widgets::SkyView* MainWindow::skyView() const { return frames_->current(); }
+
+QString MainWindow::currentFile() const {
+  const auto it = documents_.find(frames_->current());
+  return it == documents_.end() ? QString() : it->second.path;
+}
+
+widgets::SkyView* MainWindow::newFrame() {
+  widgets::SkyView* view = frames_->addFrame(tr("Frame %1").arg(frames_->frames().size() + 1));
+  view->setDisplay(defaultDisplay());
+  connect(view, &widgets::SkyView::cursorMoved, this, [this, view](double x, double y, double value) {
+    if (view == frames_->current()) showCursor(x, y, value);
+  });
+  connect(view, &widgets::SkyView::frameRendered, this, [this, view] {
+    if (view == frames_->current()) colorBar_->setLut(view->lut(), view->display());
+  });
+  return view;
 }
 
 void MainWindow::buildDocks() {
+  auto addDock = [this](const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+  };
   files_ = new QTreeWidget(this);
   files_->setObjectName(QStringLiteral("filesTree"));
   files_->setHeaderLabels({tr("File"), tr("Size")});
@@ -93,69 +132,79 @@ void MainWindow::buildDocks() {
   });
   addDock(tr("Files"), QStringLiteral("filesDock"), files_, Qt::LeftDockWidgetArea);
 
+  auto* navigation = new QWidget(this);
+  auto* row = new QHBoxLayout(navigation);
+  row->setContentsMargins(2, 2, 2, 2);
+  panner_ = new widgets::Panner(navigation);
+  magnifier_ = new widgets::Magnifier(navigation);
+  row->addWidget(panner_);
+  row->addWidget(magnifier_);
+  addDock(tr("Panner and Magnifier"), QStringLiteral("navigationDock"), navigation, Qt::LeftDockWidgetArea);
+
+  binning_ = new widgets::BinningPanel(this);
+  connect(binning_, &widgets::BinningPanel::applyRequested, this, &MainWindow::applyBinning);
+  addDock(tr("Binning"), QStringLiteral("binningDock"), binning_, Qt::LeftDockWidgetArea);
+
   auto* regions = new QListWidget(this);
   regions->setObjectName(QStringLiteral("regionsList"));
-  addDock(tr("Regions"), QStringLiteral("regionsDock"), regions, Qt::LeftDockWidgetArea);
+  auto* regionsDock = addDock(tr("Regions"), QStringLiteral("regionsDock"), regions, Qt::RightDockWidgetArea);
+  regionsDock->hide();
 
   auto* tasks = new QListWidget(this);
   tasks->setObjectName(QStringLiteral("tasksList"));
-  addDock(tr("Tasks"), QStringLiteral("tasksDock"), tasks, Qt::BottomDockWidgetArea);
-
+  auto* tasksDock = addDock(tr("Tasks"), QStringLiteral("tasksDock"), tasks, Qt::BottomDockWidgetArea);
   log_ = new QListWidget(this);
   log_->setObjectName(QStringLiteral("logList"));
   auto* logDock = addDock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
-  tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("tasksDock")), logDock);
+  tabifyDockWidget(tasksDock, logDock);
+  logDock->raise();
 }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
-    const QStringList paths = QFileDialog::getOpenFileNames(
+    openPaths(QFileDialog::getOpenFileNames(
         this, tr("Open FITS files"), QString(),
-        tr("FITS files (*.fits *.fit *.fts *.evt *.fits.gz *.evt.gz *.img);;All files (*)"));
-    openPaths(paths);
+        tr("FITS files (*.fits *.fit *.fts *.evt *.img *.gz);;All files (*)")));
   });
   file->addAction(tr("Open &Folder..."), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder"));
     if (!dir.isEmpty()) openPaths({dir});
   });
   file->addAction(tr("Open &Demo Sky"), this, &MainWindow::openDemo);
-  QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
-  recent_ = new RecentFiles(recentMenu);
+  recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")));
   connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
+  file->addSeparator();
+  file->addAction(tr("Save View as &PNG..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !saveViewPng(path)) reportError(path, tr("%1: could not write the PNG").arg(path));
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-  viewMenu_ = menuBar()->addMenu(tr("&View"));
-  viewMenu_->addAction(tr("Zoom to &Fit"), this, [this] { view_->zoomToFit(); });
-  QMenu* scale = viewMenu_->addMenu(tr("&Scale"));
-  QMenu* cmap = viewMenu_->addMenu(tr("&Colormap"));
-  auto* scaleGroup = new QActionGroup(this);
-  auto* cmapGroup = new QActionGroup(this);
-  auto apply = [this, scaleGroup, cmapGroup] {
-    imaging::DisplaySettings s;
-    s.limits = imaging::LimitMode::Percentile;
-    s.percentile = 99.5;
-    imaging::parseScale(scaleGroup->checkedAction()->text(), &s.scale);
-    view_->setDisplay(s, cmapGroup->checkedAction()->text());
-  };
-  for (const char* name : {"linear", "log", "sqrt", "squared", "asinh", "histequ"}) {
-    QAction* a = scale->addAction(QLatin1String(name));
-    a->setCheckable(true);
-    a->setChecked(QLatin1String(name) == QLatin1String("log"));
-    scaleGroup->addAction(a);
-  }
-  for (const QString& name : imaging::colormapNames()) {
-    QAction* a = cmap->addAction(name);
-    a->setCheckable(true);
-    a->setChecked(name == QLatin1String("heat"));
-    cmapGroup->addAction(a);
-  }
-  connect(scaleGroup, &QActionGroup::triggered, this, apply);
-  connect(cmapGroup, &QActionGroup::triggered, this, apply);
-  apply();
-  viewMenu_->addSeparator();
-  for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu_->addAction(dock->toggleViewAction());
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  display_ = new DisplayMenu(view, [this] { return frames_->current(); }, this);
+  connect(display_, &DisplayMenu::message, this, [this](const QString& m) { reportError(QString(), m); });
+
+  QMenu* frame = menuBar()->addMenu(tr("F&rame"));
+  frame->addAction(tr("&New Frame"), this, [this] { newFrame(); });
+  frame->addAction(tr("&Delete Frame"), this, [this] {
+    if (frames_->frames().size() < 2) return;
+    documents_.erase(frames_->current());
+    frames_->removeFrame(frames_->current());
+  });
+  frame->addSeparator();
+  frame->addAction(tr("&Tile"), this, [this] { frames_->setMode(widgets::FrameStack::Mode::Tile); });
+  frame->addAction(tr("T&abs"), this, [this] { frames_->setMode(widgets::FrameStack::Mode::Tabs); });
+  QAction* lock = frame->addAction(tr("&Lock Frames by WCS"));
+  lock->setCheckable(true);
+  connect(lock, &QAction::toggled, frames_, &widgets::FrameStack::setLocked);
+  QAction* blink = frame->addAction(tr("&Blink"));
+  blink->setCheckable(true);
+  connect(blink, &QAction::toggled, this, [this](bool on) { frames_->setBlinking(on); });
+
+  QMenu* docks = menuBar()->addMenu(tr("&Window"));
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) docks->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About XSky"), this, [this] {
@@ -164,6 +213,25 @@ void MainWindow::buildMenus() {
                           "event lists with WCS, regions, MOC coverage, extraction, fitting, SAMP.")
                            .arg(QCoreApplication::applicationVersion()));
   });
+}
+
+void MainWindow::currentFrameChanged(widgets::SkyView* view) {
+  panner_->setView(view);
+  magnifier_->setView(view);
+  display_->syncFrom(view);
+  if (view == nullptr) return;
+  colorBar_->setLut(view->lut(), view->display());
+  const auto it = documents_.find(view);
+  if (it != documents_.end() && it->second.loaded.events) {
+    const auto& ev = *it->second.loaded.events;
+    binning_->setSpec(it->second.loaded.binning,
+                      QStringLiteral("%1 [%2]").arg(ev.energyAxisName(), ev.energyUnit),
+                      imaging::recommendedFlagMask(ev.goodEventsExpression), true);
+  } else {
+    binning_->setSpec(imaging::BinningSpec{}, QString(), std::nullopt, false);
+  }
+  setWindowTitle(it == documents_.end() ? QStringLiteral("XSky")
+                                        : QStringLiteral("XSky — %1").arg(QFileInfo(it->second.path).fileName()));
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
@@ -184,15 +252,14 @@ void MainWindow::openPaths(const QStringList& paths) {
 
 void MainWindow::listFolder(const QString& dir) {
   auto* top = new QTreeWidgetItem(files_, {QFileInfo(dir).fileName()});
-  top->setData(0, Qt::UserRole, QString());
   QMap<QString, QTreeWidgetItem*> groups;
-  QString firstEvents;
   QDirIterator it(dir, {QStringLiteral("*.fits"), QStringLiteral("*.fits.gz"), QStringLiteral("*.evt"),
-                        QStringLiteral("*.evt.gz"), QStringLiteral("*.fit")},
+                        QStringLiteral("*.evt.gz"), QStringLiteral("*.fit"), QStringLiteral("*.img")},
                   QDir::Files, QDirIterator::Subdirectories);
   QStringList found;
   while (it.hasNext()) found << it.next();
   found.sort();
+  QString first;
   for (const QString& f : found) {
     const QString group = QDir(dir).relativeFilePath(QFileInfo(f).absolutePath());
     QTreeWidgetItem* parent = top;
@@ -200,19 +267,20 @@ void MainWindow::listFolder(const QString& dir) {
       if (!groups.contains(group)) groups[group] = new QTreeWidgetItem(top, {group});
       parent = groups[group];
     }
-    auto* item = new QTreeWidgetItem(parent, {QFileInfo(f).fileName(),
-                                              QLocale().formattedDataSize(QFileInfo(f).size())});
+    auto* item = new QTreeWidgetItem(parent, {QFileInfo(f).fileName(), QLocale().formattedDataSize(QFileInfo(f).size())});
     item->setData(0, Qt::UserRole, f);
-    if (firstEvents.isEmpty() && f.contains(QStringLiteral("events"))) firstEvents = f;
+    // Prefer an EPIC pn list (the most events), else any event list, else the first file.
+    const QString name = QFileInfo(f).fileName();
+    if (first.isEmpty() && name.startsWith(QLatin1String("pn")) && name.contains(QLatin1String("events"))) first = f;
   }
+  for (const QString& f : found) {
+    if (first.isEmpty() && f.contains(QLatin1String("events"))) first = f;
+  }
+  if (first.isEmpty() && !found.isEmpty()) first = found.front();
   files_->expandAll();
   files_->resizeColumnToContents(0);
   log(tr("%1: %2 FITS files").arg(dir).arg(found.size()));
-  if (!firstEvents.isEmpty()) {
-    openFile(firstEvents);
-  } else if (!found.isEmpty()) {
-    openFile(found.front());
-  }
+  if (!first.isEmpty()) openFile(first);
 }
 
 void MainWindow::openDemo() {
@@ -245,32 +313,92 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::openFile(const QString& path) {
-  ++loadsInFlight_;
+  widgets::SkyView* view = frames_->current();
   statusBar()->showMessage(tr("Opening %1 ...").arg(path));
   auto* watcher = new QFutureWatcher<LoadOutcome>(this);
-  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path] {
-    Q_ASSERT(QThread::currentThread() == thread());
+  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path, view] {
     LoadOutcome out = watcher->result();
     watcher->deleteLater();
-    --loadsInFlight_;
     statusBar()->clearMessage();
     if (!out.error.isEmpty()) {
       reportError(path, out.error);
       return;
     }
-    view_->setImage(std::move(out.loaded.image));
-    currentFile_ = path;
-    setWindowTitle(QStringLiteral("XSky — %1").arg(QFileInfo(path).fileName()));
+    const auto alive = std::find(frames_->frames().begin(), frames_->frames().end(), view);
+    widgets::SkyView* target = alive != frames_->frames().end() ? view : frames_->current();
+    showDocument(target, Document{path, std::move(out.loaded)}, false);
     recent_->add(path);
-    log(tr("opened %1 (%2)").arg(path, out.loaded.description));
     Q_EMIT fileOpened(path);
   });
-  watcher->setFuture(QtConcurrent::run(&loadOnWorker, path));
+  watcher->setFuture(QtConcurrent::run([path] {
+    return guarded(path, [&path] { return imaging::loadSkyImage(path); });
+  }));
+}
+
+void MainWindow::applyBinning() {
+  widgets::SkyView* view = frames_->current();
+  const auto it = documents_.find(view);
+  if (it == documents_.end() || !it->second.loaded.events) return;
+  const Document doc = it->second;
+  const imaging::BinningSpec spec = binning_->spec(doc.loaded.binning);
+  auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, view, doc] {
+    LoadOutcome out = watcher->result();
+    watcher->deleteLater();
+    if (!out.error.isEmpty()) {
+      reportError(doc.path, out.error);
+      return;
+    }
+    const auto alive = std::find(frames_->frames().begin(), frames_->frames().end(), view);
+    if (alive == frames_->frames().end()) return;
+    showDocument(view, Document{doc.path, std::move(out.loaded)}, true);
+    Q_EMIT rebinned();
+  });
+  watcher->setFuture(QtConcurrent::run([doc, spec] {
+    return guarded(doc.path, [&] { return imaging::rebinSkyImage(doc.loaded, spec); });
+  }));
+}
+
+void MainWindow::showDocument(widgets::SkyView* view, Document doc, bool keepView) {
+  Q_ASSERT(QThread::currentThread() == thread());
+  // Re-binning with another bin factor keeps the same sky in view.
+  std::optional<wcs::SkyPoint> sky;
+  double arcsecPerScreenPixel = 0;
+  if (keepView && view->hasImage() && view->image().wcs) {
+    sky = view->image().wcs->pixelToIcrs(view->centre());
+    arcsecPerScreenPixel = view->image().wcs->pixelScaleDeg() * 3600 / view->zoom();
+  }
+  view->setImage(doc.loaded.image, keepView);
+  if (sky && doc.loaded.image->wcs && arcsecPerScreenPixel > 0) {
+    if (const auto p = doc.loaded.image->wcs->icrsToPixel(*sky)) {
+      view->setView(*p, doc.loaded.image->wcs->pixelScaleDeg() * 3600 / arcsecPerScreenPixel);
+    }
+  }
+  frames_->setTitle(view, QFileInfo(doc.path).fileName());
+  log(tr("%1: %2").arg(doc.path, doc.loaded.description));
+  documents_[view] = std::move(doc);
+  if (view == frames_->current()) currentFrameChanged(view);
+}
+
+bool MainWindow::saveViewPng(const QString& path) {
+  widgets::SkyView* view = frames_->current();
+  if (view == nullptr) return false;
+  const QString temporary = path + QStringLiteral(".part");
+  if (!view->grab().save(temporary, "PNG")) return false;
+  QFile::remove(path);
+  return QFile::rename(temporary, path);
 }
 
 void MainWindow::showCursor(double x, double y, double value) {
-  const imaging::Image2D& img = view_->image();
-  QString text = QStringLiteral("x %1  y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1);
+  widgets::SkyView* view = frames_->current();
+  magnifier_->showAt(view->widgetPosOf({x, y}));
+  const imaging::Image2D& img = view->image();
+  QString text = QStringLiteral("image %1, %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1);
+  const auto it = documents_.find(view);
+  if (it != documents_.end() && it->second.loaded.events) {
+    const wcs::PixelPoint phys = img.toPhysical({x, y});
+    text += QStringLiteral("  sky X,Y %1, %2").arg(phys.x, 0, 'f', 0).arg(phys.y, 0, 'f', 0);
+  }
   if (!std::isnan(value)) text += QStringLiteral("  value %1").arg(value, 0, 'g', 6);
   if (const auto sky = img.pixelToIcrs({x, y})) {
     const wcs::SkyPoint gal = wcs::fromIcrs(*sky, wcs::CelestialFrame::Galactic);

@@ -1,21 +1,30 @@
 #pragma once
-// XSky's main window: the composition root of the desktop application. It wires the sky view,
-// the docks, the menus and the core loaders together and holds no algorithm. Files load on a
-// worker thread (QtConcurrent); results are applied here, on the GUI thread.
+// XSky's main window: the composition root of the desktop application. It wires the frames,
+// docks, menus and the core loaders together and holds no algorithm. Files load and re-bin on
+// worker threads (QtConcurrent); results are applied here, on the GUI thread.
 
 #include <QMainWindow>
 
-class QDockWidget;
+#include <map>
+
+#include "imaging/SkyImageLoader.h"
+
 class QLabel;
 class QListWidget;
 class QTreeWidget;
 
 namespace xsky::widgets {
-class SkyImageView;
-}
+class BinningPanel;
+class ColorBar;
+class FrameStack;
+class Magnifier;
+class Panner;
+class SkyView;
+}  // namespace xsky::widgets
 
 namespace xsky::app {
 
+class DisplayMenu;
 class RecentFiles;
 
 class MainWindow : public QMainWindow {
@@ -28,15 +37,23 @@ class MainWindow : public QMainWindow {
   void openPaths(const QStringList& paths);
   /// Opens the bundled demo, generating it first (on a worker) when it does not exist yet.
   void openDemo();
+  /// Loads a file into the current frame (replacing what it shows once the load succeeded).
   void openFile(const QString& path);
+  /// Re-bins the current frame's event list with the binning panel's settings.
+  void applyBinning();
+  /// Saves the current view (with overlays) as PNG.
+  bool saveViewPng(const QString& path);
 
-  widgets::SkyImageView* skyView() const { return view_; }
+  widgets::SkyView* skyView() const;
+  widgets::FrameStack* frames() const { return frames_; }
+  widgets::BinningPanel* binningPanel() const { return binning_; }
   QTreeWidget* filesTree() const { return files_; }
-  QString currentFile() const { return currentFile_; }
+  QString currentFile() const;
 
  Q_SIGNALS:
   void fileOpened(const QString& path);
   void openFailed(const QString& path, const QString& message);
+  void rebinned();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -44,22 +61,32 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  struct Document {
+    QString path;
+    imaging::LoadedSkyImage loaded;
+  };
+
   void buildMenus();
   void buildDocks();
+  widgets::SkyView* newFrame();
   void listFolder(const QString& dir);
   void showCursor(double x, double y, double value);
+  void currentFrameChanged(widgets::SkyView* view);
+  void showDocument(widgets::SkyView* view, Document doc, bool keepView);
   void log(const QString& line);
   void reportError(const QString& path, const QString& message);
-  QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* content, Qt::DockWidgetArea area);
 
-  widgets::SkyImageView* view_ = nullptr;
+  widgets::FrameStack* frames_ = nullptr;
+  widgets::ColorBar* colorBar_ = nullptr;
+  widgets::Magnifier* magnifier_ = nullptr;
+  widgets::Panner* panner_ = nullptr;
+  widgets::BinningPanel* binning_ = nullptr;
   QTreeWidget* files_ = nullptr;
   QListWidget* log_ = nullptr;
   QLabel* coords_ = nullptr;
-  QMenu* viewMenu_ = nullptr;
+  DisplayMenu* display_ = nullptr;
   RecentFiles* recent_ = nullptr;
-  QString currentFile_;
-  int loadsInFlight_ = 0;
+  std::map<widgets::SkyView*, Document> documents_;
 };
 
 }  // namespace xsky::app

@@ -31,6 +31,8 @@ struct EventList {
   double tstart = 0;        // TSTART, s
   double tstop = 0;         // TSTOP, s
   std::optional<double> exposure;  // EXPOSURE or LIVETIME of the events HDU, s
+  /// The mission's "good events" selection as the header states it (XMM: XMMEA_EP / XMMEA_EM).
+  QString goodEventsExpression;
 
   // Columns (one entry per event).
   long long rows = 0;

@@ -185,6 +185,8 @@ EventList readEventList(const QString& path, const ProgressFn& progress) {
   list.exposure = file.keyDouble(QStringLiteral("EXPOSURE"));
   if (!list.exposure) list.exposure = file.keyDouble(QStringLiteral("LIVETIME"));
   list.rows = file.rowCount();
+  list.goodEventsExpression = text("XMMEA_EP");
+  if (list.goodEventsExpression.isEmpty()) list.goodEventsExpression = text("XMMEA_EM");
 
   const std::vector<fits::ColumnInfo> columns = file.columns();
   int index = 0;

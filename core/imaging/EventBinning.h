@@ -16,9 +16,19 @@ struct BinningSpec {
   std::optional<wcs::PixelPoint> centre; // sky X/Y; default the middle of the events' extent
   int width = 1024;                      // image pixels
   int height = 1024;
-  std::optional<double> energyMin, energyMax;  // energy axis units of the list
+  std::optional<double> energyMin, energyMax;  // energy axis units of the list, [min, max)
+  std::optional<int> patternMax;         // keep PATTERN (or GRADE) <= this
+  std::optional<uint32_t> flagReject;    // drop events with (FLAG & mask) != 0
 };
 
 Image2D binEvents(const events::EventList& events, const BinningSpec& spec);
+
+/// A binning that shows the whole list in at most maxSize x maxSize image pixels (integer bin
+/// factor, centred on the events' extent).
+BinningSpec wholeListBinning(const events::EventList& events, int maxSize = 1024);
+
+/// The flag mask of the mission's recommended "good event" selection (XMM-Newton XMMEA_EP /
+/// XMMEA_EM as the file's header states it, e.g. '(FLAG & 0x766ba000) == 0'); nullopt otherwise.
+std::optional<uint32_t> recommendedFlagMask(const QString& expression);
 
 }  // namespace xsky::imaging

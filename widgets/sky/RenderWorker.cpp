@@ -1,0 +1,69 @@
+#include "sky/RenderWorker.h"
+
+#include <QMutexLocker>
+
+namespace xsky::widgets {
+
+namespace {
+
+bool sameSettings(const imaging::DisplaySettings& a, const imaging::DisplaySettings& b) {
+  return a.scale == b.scale && a.limits == b.limits && a.percentile == b.percentile &&
+         a.userLow == b.userLow && a.userHigh == b.userHigh && a.logExponent == b.logExponent &&
+         a.colormap == b.colormap && a.invert == b.invert && a.contrast == b.contrast && a.bias == b.bias;
+}
+
+}  // namespace
+
+RenderWorker::RenderWorker(QObject* parent) : QThread(parent) {
+  qRegisterMetaType<xsky::imaging::ViewGeometry>();
+  qRegisterMetaType<std::shared_ptr<const xsky::imaging::ColorLut>>();
+}
+
+RenderWorker::~RenderWorker() {
+  {
+    QMutexLocker lock(&mutex_);
+    quit_ = true;
+    abort_ = true;
+    wake_.wakeOne();
+  }
+  wait();
+}
+
+void RenderWorker::render(const RenderJob& job) {
+  QMutexLocker lock(&mutex_);
+  pending_ = job;
+  hasPending_ = true;
+  abort_ = true;  // stop the frame in progress: it is already out of date
+  if (!isRunning()) {
+    start(QThread::HighPriority);
+  } else {
+    wake_.wakeOne();
+  }
+}
+
+void RenderWorker::run() {
+  for (;;) {
+    RenderJob job;
+    {
+      QMutexLocker lock(&mutex_);
+      while (!hasPending_ && !quit_) wake_.wait(&mutex_);
+      if (quit_) return;
+      job = pending_;
+      hasPending_ = false;
+      abort_ = false;
+    }
+    if (!job.image || job.image->empty() || job.view.width <= 0 || job.view.height <= 0) continue;
+    if (job.image != lutImage_ || !lut_ || !sameSettings(job.settings, lutSettings_)) {
+      const imaging::Limits limits = imaging::computeLimits(job.image->pixels, job.settings);
+      lut_ = std::make_shared<const imaging::ColorLut>(job.settings, limits, job.image->pixels);
+      lutImage_ = job.image;
+      lutSettings_ = job.settings;
+    }
+    QImage frame(job.view.width, job.view.height, QImage::Format_RGB32);
+    auto* bits = reinterpret_cast<uint32_t*>(frame.bits());
+    if (!imaging::renderView(*job.image, *lut_, job.view, 0xff202020u, bits, &abort_)) continue;
+    Q_EMIT frameReady(frame, job.view, job.serial, lut_);
+  }
+}
+
+}  // namespace xsky::widgets
