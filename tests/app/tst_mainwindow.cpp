@@ -14,7 +14,7 @@
 #include "TestSupport.h"
 #include "gui/MainWindow.h"
 #include "sim/DemoSky.h"
-#include "sky/SkyImageView.h"
+#include "sky/SkyView.h"
 #include "wcs/Angles.h"
 
 using namespace xsky;

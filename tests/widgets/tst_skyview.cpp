@@ -1,4 +1,4 @@
-// SkyImageView: FITS orientation on screen (row 1 at the bottom), the pixel reported under the
+// SkyView: FITS orientation on screen (row 1 at the bottom), the pixel reported under the
 // cursor, zoom to fit, wheel zoom about the cursor, drag to pan.
 
 #include <QApplication>
@@ -9,50 +9,58 @@
 #include <cmath>
 
 #include "TestSupport.h"
-#include "sky/ImageRendering.h"
-#include "sky/SkyImageView.h"
+#include "sky/SkyView.h"
 
 using namespace xsky;
 
 namespace {
 
 // A 4x2 image whose pixel (i, j) (0-based) holds 10*j + i.
-imaging::Image2D ramp() {
-  imaging::Image2D img;
-  img.width = 4;
-  img.height = 2;
+std::shared_ptr<const imaging::Image2D> ramp() {
+  auto img = std::make_shared<imaging::Image2D>();
+  img->width = 4;
+  img->height = 2;
   for (int j = 0; j < 2; ++j) {
-    for (int i = 0; i < 4; ++i) img.pixels.push_back(static_cast<float>(10 * j + i));
+    for (int i = 0; i < 4; ++i) img->pixels.push_back(static_cast<float>(10 * j + i));
   }
   return img;
 }
 
 }  // namespace
 
-class TestSkyImageView : public QObject {
+class TestSkyView : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void rendersFitsRowsBottomUp() {
+    widgets::SkyView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     imaging::DisplaySettings s;
     s.limits = imaging::LimitMode::User;
     s.userLow = 0;
     s.userHigh = 13;
-    const QImage img = widgets::renderImage(ramp(), s, QStringLiteral("gray"));
-    QCOMPARE(img.size(), QSize(4, 2));
+    s.colormap = QStringLiteral("gray");
+    QSignalSpy rendered(&view, &widgets::SkyView::frameRendered);
+    view.setDisplay(s);
+    view.setImage(ramp());
+    while (!view.isFrameCurrent()) QVERIFY(rendered.wait(5000));
+    const QImage& img = view.frame();
+    QCOMPARE(img.size(), QSize(400, 200));
     // FITS pixel (1,1) (value 0) is bottom-left on screen; (4,2) (value 13) top-right.
-    QCOMPARE(qGray(img.pixel(0, 1)), 0);
-    QCOMPARE(qGray(img.pixel(3, 0)), 255);
-    QVERIFY(qGray(img.pixel(0, 0)) > qGray(img.pixel(3, 1)));  // 10 above 3
+    QCOMPARE(qGray(img.pixel(50, 150)), 0);
+    QCOMPARE(qGray(img.pixel(350, 50)), 255);
+    QVERIFY(qGray(img.pixel(50, 50)) > qGray(img.pixel(350, 150)));  // 10 above 3
   }
 
   void reportsPixelUnderCursor() {
-    widgets::SkyImageView view;
+    widgets::SkyView view;
     view.resize(400, 200);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setImage(ramp());
     QCOMPARE(view.zoom(), 100.0);  // 4x2 pixels fill 400x200
-    QSignalSpy spy(&view, &widgets::SkyImageView::cursorMoved);
+    QSignalSpy spy(&view, &widgets::SkyView::cursorMoved);
     // Widget (50, 150) is the centre of FITS pixel (1, 1); (350, 50) of (4, 2).
     QTest::mouseMove(&view, QPoint(50, 150));
     QVERIFY(!spy.isEmpty());
@@ -64,7 +72,7 @@ class TestSkyImageView : public QObject {
   }
 
   void wheelZoomKeepsPixelUnderCursor() {
-    widgets::SkyImageView view;
+    widgets::SkyView view;
     view.resize(400, 200);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -81,7 +89,7 @@ class TestSkyImageView : public QObject {
   }
 
   void dragPans() {
-    widgets::SkyImageView view;
+    widgets::SkyView view;
     view.resize(400, 200);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -96,5 +104,5 @@ class TestSkyImageView : public QObject {
   }
 };
 
-QTEST_MAIN(TestSkyImageView)
-#include "tst_skyimageview.moc"
+QTEST_MAIN(TestSkyView)
+#include "tst_skyview.moc"
