@@ -6,9 +6,12 @@
 #include <QPainterPath>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 #include "sky/RenderWorker.h"
+#include "sky/SkyOverlayPainter.h"
+#include "sky/ViewOverlay.h"
 
 namespace xsky::widgets {
 
@@ -164,49 +167,44 @@ void SkyView::paintEvent(QPaintEvent*) {
 }
 
 void SkyView::drawOverlays(QPainter& p) {
-  p.setRenderHint(QPainter::Antialiasing, true);
+  const imaging::ViewGeometry g = geometry();
   if (!image_->wcs) {
-    p.setPen(QColor(255, 200, 80));
-    p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignLeft,
-               tr("No valid WCS: pixel coordinates only"));
-    return;
+    paintNoWcsNotice(p, g);
+  } else {
+    if (grid_) paintCoordinateGrid(p, *image_->wcs, g, gridFrame_);
+    if (compass_) paintCompass(p, *image_->wcs, g);
   }
-  if (grid_) {
-    const std::vector<wcs::GridLine> lines = wcs::computeGrid(*image_->wcs, visibleRect(), {gridFrame_, 5, 120});
-    QPen pen(QColor(120, 220, 120, 170), 1.0);
-    p.setPen(pen);
-    for (const wcs::GridLine& line : lines) {
-      for (const auto& seg : line.segments) {
-        QPainterPath path(widgetPosOf(seg.front()));
-        for (size_t k = 1; k < seg.size(); ++k) path.lineTo(widgetPosOf(seg[k]));
-        p.drawPath(path);
-      }
-    }
-    p.setPen(QColor(160, 255, 160));
-    const QFontMetrics fm(font());
-    for (const wcs::GridLine& line : lines) {
-      if (!line.labelAt) continue;
-      QPointF at = widgetPosOf(*line.labelAt);
-      const int w = fm.horizontalAdvance(line.label);
-      at.setX(std::clamp(at.x() - (line.constantLongitude ? w / 2.0 : -3.0), 2.0, width() - w - 2.0));
-      at.setY(std::clamp(at.y() - (line.constantLongitude ? 4.0 : -fm.ascent() / 2.0), double(fm.ascent()), height() - 2.0));
-      p.drawText(at, line.label);
-    }
+  for (ViewOverlay* overlay : overlays_) {
+    p.save();
+    overlay->paint(p, *this);
+    p.restore();
   }
-  if (compass_) {
-    const QPointF origin(width() - 50, height() - 50);
-    if (const auto c = wcs::compassAt(*image_->wcs, imagePixelAt(origin))) {
-      const double len = 32;
-      auto arrow = [&](wcs::PixelPoint d, const QString& label, const QColor& colour) {
-        const QPointF tip(origin.x() + d.x * len, origin.y() - d.y * len);
-        p.setPen(QPen(colour, 1.6));
-        p.drawLine(origin, tip);
-        p.drawText(QPointF(origin.x() + d.x * (len + 9) - 4, origin.y() - d.y * (len + 9) + 5), label);
-      };
-      arrow(c->north, tr("N"), QColor(80, 200, 255));
-      arrow(c->east, tr("E"), QColor(80, 200, 255));
-    }
+}
+
+void SkyView::addOverlay(ViewOverlay* overlay) {
+  if (!overlay || std::find(overlays_.begin(), overlays_.end(), overlay) != overlays_.end()) return;
+  overlays_.push_back(overlay);
+  connect(overlay, &ViewOverlay::changed, this, qOverload<>(&QWidget::update));
+  connect(overlay, &QObject::destroyed, this, [this, overlay] { removeOverlay(overlay); });
+  update();
+}
+
+void SkyView::removeOverlay(ViewOverlay* overlay) {
+  const auto it = std::find(overlays_.begin(), overlays_.end(), overlay);
+  if (it == overlays_.end()) return;
+  overlays_.erase(it);
+  disconnect(overlay, nullptr, this, nullptr);
+  update();
+}
+
+template <class Handler>
+bool SkyView::offerToOverlays(Handler handler) {
+  if (!hasImage()) return false;
+  const std::vector<ViewOverlay*> overlays = overlays_;  // a handler may remove one
+  for (auto it = overlays.rbegin(); it != overlays.rend(); ++it) {
+    if (handler(**it)) return true;
   }
+  return false;
 }
 
 void SkyView::resizeEvent(QResizeEvent*) {
@@ -218,6 +216,12 @@ void SkyView::resizeEvent(QResizeEvent*) {
 }
 
 void SkyView::mouseMoveEvent(QMouseEvent* event) {
+  if (dragButton_ == Qt::NoButton || overlayDrag_) {
+    if (offerToOverlays([&](ViewOverlay& o) { return o.mouseMove(*this, event); })) {
+      emitCursor(event->position());
+      return;
+    }
+  }
   const QPointF d = event->position() - dragStart_;
   if (dragButton_ == Qt::LeftButton) {
     setView({dragCentreX_ - d.x() / zoom_, dragCentreY_ + d.y() / zoom_}, zoom_);
@@ -229,13 +233,22 @@ void SkyView::mouseMoveEvent(QMouseEvent* event) {
     setDisplay(s);
     Q_EMIT displayChanged(s);
   }
-  const wcs::PixelPoint px = imagePixelAt(event->position());
+  emitCursor(event->position());
+}
+
+void SkyView::emitCursor(QPointF pos) {
+  const wcs::PixelPoint px = imagePixelAt(pos);
   const long i = static_cast<long>(std::floor(px.x - 0.5)), j = static_cast<long>(std::floor(px.y - 0.5));
   const bool inside = hasImage() && i >= 0 && j >= 0 && i < image_->width && j < image_->height;
   Q_EMIT cursorMoved(px.x, px.y, inside ? image_->at(static_cast<int>(i), static_cast<int>(j)) : std::nan(""));
 }
 
 void SkyView::mousePressEvent(QMouseEvent* event) {
+  overlayDrag_ = offerToOverlays([&](ViewOverlay& o) { return o.mousePress(*this, event); });
+  if (overlayDrag_) {
+    dragButton_ = event->button();
+    return;
+  }
   dragButton_ = event->button();
   dragStart_ = event->position();
   dragCentreX_ = centreX_;
@@ -243,7 +256,16 @@ void SkyView::mousePressEvent(QMouseEvent* event) {
   dragSettings_ = settings_;
 }
 
-void SkyView::mouseReleaseEvent(QMouseEvent*) { dragButton_ = Qt::NoButton; }
+void SkyView::mouseReleaseEvent(QMouseEvent* event) {
+  if (overlayDrag_) offerToOverlays([&](ViewOverlay& o) { return o.mouseRelease(*this, event); });
+  dragButton_ = Qt::NoButton;
+  overlayDrag_ = false;
+}
+
+void SkyView::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (offerToOverlays([&](ViewOverlay& o) { return o.mouseDoubleClick(*this, event); })) return;
+  QWidget::mouseDoubleClickEvent(event);
+}
 
 void SkyView::wheelEvent(QWheelEvent* event) {
   // The image pixel under the cursor stays under it.
@@ -254,6 +276,7 @@ void SkyView::wheelEvent(QWheelEvent* event) {
 }
 
 void SkyView::keyPressEvent(QKeyEvent* event) {
+  if (offerToOverlays([&](ViewOverlay& o) { return o.keyPress(*this, event); })) return;
   const double step = event->modifiers() & Qt::ShiftModifier ? 1.0 : 40.0;  // screen pixels
   switch (event->key()) {
     case Qt::Key_Left: panByScreen(-step, 0); break;

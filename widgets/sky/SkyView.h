@@ -16,9 +16,12 @@
 #include "imaging/ViewRenderer.h"
 #include "wcs/CoordinateGrid.h"
 
+#include <vector>
+
 namespace xsky::widgets {
 
 class RenderWorker;
+class ViewOverlay;
 
 class SkyView : public QWidget {
   Q_OBJECT
@@ -55,6 +58,10 @@ class SkyView : public QWidget {
   bool gridVisible() const { return grid_; }
   void setGridFrame(wcs::CelestialFrame frame);
   void setCompassVisible(bool on);
+  /// Adds an overlay (not owned; see ViewOverlay.h); removing it again is safe at any time.
+  void addOverlay(ViewOverlay* overlay);
+  void removeOverlay(ViewOverlay* overlay);
+  const std::vector<ViewOverlay*>& overlays() const { return overlays_; }
   /// The last finished frame (what is on screen without overlays).
   const QImage& frame() const { return frame_; }
   /// True when the newest requested frame has been rendered.
@@ -76,6 +83,7 @@ class SkyView : public QWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
 
@@ -84,6 +92,9 @@ class SkyView : public QWidget {
   void onFrame(const QImage& frame, const imaging::ViewGeometry& view, quint64 serial,
                const std::shared_ptr<const imaging::ColorLut>& lut);
   void drawOverlays(QPainter& p);
+  void emitCursor(QPointF pos);
+  template <class Handler>
+  bool offerToOverlays(Handler handler);
 
   std::shared_ptr<const imaging::Image2D> image_;
   imaging::DisplaySettings settings_;
@@ -100,9 +111,11 @@ class SkyView : public QWidget {
   bool compass_ = true;
   wcs::CelestialFrame gridFrame_ = wcs::CelestialFrame::Icrs;
   Qt::MouseButton dragButton_ = Qt::NoButton;
+  bool overlayDrag_ = false;  // the pressed button's gesture belongs to an overlay
   QPointF dragStart_;
   double dragCentreX_ = 0, dragCentreY_ = 0;
   imaging::DisplaySettings dragSettings_;
+  std::vector<ViewOverlay*> overlays_;
 };
 
 }  // namespace xsky::widgets
