@@ -158,6 +158,9 @@ void MainWindow::buildDocks() {
   auto* logDock = addDock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(tasksDock, logDock);
   logDock->raise();
+  // The sky gets the room: the log starts a few lines high, the left column narrow.
+  resizeDocks({logDock}, {140}, Qt::Vertical);
+  resizeDocks({findChild<QDockWidget*>(QStringLiteral("filesDock"))}, {340}, Qt::Horizontal);
 }
 
 void MainWindow::buildMenus() {

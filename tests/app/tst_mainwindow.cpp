@@ -3,7 +3,14 @@
 // the cursor; bad files give a message and lose nothing already open.
 
 #include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QWheelEvent>
+#include <QSet>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -12,8 +19,10 @@
 #include <QTreeWidget>
 
 #include "TestSupport.h"
+#include "events/EventListReader.h"
 #include "gui/MainWindow.h"
 #include "sim/DemoSky.h"
+#include "sky/BinningPanel.h"
 #include "sky/SkyView.h"
 #include "wcs/Angles.h"
 
@@ -70,6 +79,118 @@ class TestMainWindow : public QObject {
     QVERIFY2(readout.contains(wcs::formatRaHms(sky->lon, 2)), qPrintable(readout));
     QVERIFY2(readout.contains(wcs::formatDecDms(sky->lat, 1)), qPrintable(readout));
     QVERIFY(readout.contains(QStringLiteral("Gal")));
+  }
+
+  // The user types a hard band into the binning panel and applies it: the frame re-bins without
+  // reopening, and every count equals a direct count of the list's events in that band (with the
+  // panel's PATTERN/FLAG selection) falling in that image pixel. Then a screenshot of the window.
+  void switchesEnergyBand() {
+    app::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openPaths({demo_});
+    QVERIFY(opened.wait(20000));
+    double before = 0;
+    for (float p : w.skyView()->image().pixels) before += p;
+
+    widgets::BinningPanel* panel = w.binningPanel();
+    panel->findChild<QLineEdit*>(QStringLiteral("energyMin"))->setText(QStringLiteral("2000"));
+    panel->findChild<QLineEdit*>(QStringLiteral("energyMax"))->setText(QStringLiteral("10000"));
+    QSignalSpy rebinned(&w, &app::MainWindow::rebinned);
+    w.applyBinning();
+    QVERIFY(rebinned.wait(20000));
+    const imaging::Image2D& img = w.skyView()->image();
+    const imaging::BinningSpec chosen = panel->spec({});
+    QCOMPARE(chosen.energyMin.value_or(-1), 2000.0);
+
+    const events::EventList ev = events::readEventList(w.currentFile());
+    std::vector<double> direct(img.pixels.size(), 0.0);
+    for (size_t k = 0; k < ev.x.size(); ++k) {
+      if (ev.pi[k] < 2000 || ev.pi[k] >= 10000) continue;
+      if (chosen.patternMax && ev.pattern[k] > *chosen.patternMax) continue;
+      if (chosen.flagReject && (static_cast<uint32_t>(ev.flag[k]) & *chosen.flagReject) != 0) continue;
+      const wcs::PixelPoint p = img.toImage({ev.x[k], ev.y[k]});
+      const double i = std::floor(p.x - 0.5), j = std::floor(p.y - 0.5);
+      if (i < 0 || j < 0 || i >= img.width || j >= img.height) continue;
+      direct[static_cast<size_t>(j) * img.width + static_cast<size_t>(i)] += 1;
+    }
+    double after = 0, mismatches = 0;
+    for (size_t k = 0; k < direct.size(); ++k) {
+      after += img.pixels[k];
+      if (img.pixels[k] != direct[k]) ++mismatches;
+    }
+    QCOMPARE(mismatches, 0.0);
+    QVERIFY2(after > 100 && after < 0.8 * before, qPrintable(QStringLiteral("%1 of %2").arg(after).arg(before)));
+
+    // The screenshot shows the new frame (many colours, not a blank window).
+    QSignalSpy rendered(w.skyView(), &widgets::SkyView::frameRendered);
+    while (!w.skyView()->isFrameCurrent()) QVERIFY(rendered.wait(5000));
+    const QImage shot = w.grab().toImage();
+    QVERIFY(!shot.isNull());
+    const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(shot.save(QDir(shotDir).filePath(QStringLiteral("xsky-energy-band.png"))));
+    const QImage frame = w.skyView()->frame();
+    QSet<QRgb> colours;
+    for (int y = 0; y < frame.height(); y += 7) {
+      for (int x = 0; x < frame.width(); x += 7) colours.insert(frame.pixel(x, y));
+    }
+    QVERIFY2(colours.size() >= 4, qPrintable(QString::number(colours.size())));
+  }
+
+  // A real XMM image (XGA): the user zooms in with the wheel, drags the image, moves the cursor;
+  // the readout shows astropy's ICRS and Galactic position of the pixel under it and its value.
+  void readoutAfterZoomAndPanMatchesAstropy() {
+    if (!test::haveSharedData()) QSKIP("no ../shared/data");
+    const QString path = test::sharedData(QStringLiteral("images/XGA__0201901401_pn_exp1-0.50-2.00keVimg.fits"));
+    app::MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openFile(path);
+    QVERIFY(opened.wait(20000));
+    widgets::SkyView* view = w.skyView();
+    const double fitZoom = view->zoom();
+    const QPoint centre = view->rect().center();
+    QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, 480), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &wheel);
+    QCOMPARE(view->zoom(), 2 * fitZoom);
+    const wcs::PixelPoint before = view->centre();
+    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, centre);
+    QTest::mouseMove(view, centre + QPoint(60, 40));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, centre + QPoint(60, 40));
+    // Dragging right/down by (60, 40) screen pixels moves the view left/up on the image.
+    XSKY_COMPARE_NEAR(view->centre().x, before.x - 60 / view->zoom(), 1e-9);
+    XSKY_COMPARE_NEAR(view->centre().y, before.y + 40 / view->zoom(), 1e-9);
+
+    const QPoint at = centre + QPoint(37, -23);
+    QTest::mouseMove(view, at);
+    const wcs::PixelPoint px = view->imagePixelAt(at);
+    const QJsonObject truth = QJsonDocument::fromJson(test::runPython(
+        QStringLiteral("oracles/readout_oracle.py"),
+        {path, QStringLiteral("0"), QString::number(px.x, 'g', 17), QString::number(px.y, 'g', 17)})).object();
+    const QString readout = w.findChild<QLabel*>(QStringLiteral("cursorReadout"))->text();
+    const QRegularExpression decimal(QStringLiteral(R"(ICRS \S+ \S+ \(([-\d.]+) ([-\d.]+)\)\s+Gal ([-\d.]+) ([-\d.]+))"));
+    const QRegularExpressionMatch m = decimal.match(readout);
+    QVERIFY2(m.hasMatch(), qPrintable(readout));
+    XSKY_COMPARE_NEAR(m.captured(1).toDouble(), truth[QStringLiteral("ra")].toDouble(), 2e-5);
+    XSKY_COMPARE_NEAR(m.captured(2).toDouble(), truth[QStringLiteral("dec")].toDouble(), 2e-5);
+    XSKY_COMPARE_NEAR(m.captured(3).toDouble(), truth[QStringLiteral("l")].toDouble(), 2e-4);
+    XSKY_COMPARE_NEAR(m.captured(4).toDouble(), truth[QStringLiteral("b")].toDouble(), 2e-4);
+    QVERIFY2(readout.contains(QStringLiteral("value %1").arg(truth[QStringLiteral("value")].toDouble(), 0, 'g', 6)),
+             qPrintable(readout));
+    // The sexagesimal form says the same (to its 0.01 s / 0.1" precision).
+    const QRegularExpressionMatch hms = QRegularExpression(QStringLiteral(
+        R"(ICRS (\d\d):(\d\d):([\d.]+) ([-+])?(\d\d):(\d\d):([\d.]+))")).match(readout);
+    QVERIFY2(hms.hasMatch(), qPrintable(readout));
+    const double ra = 15 * (hms.captured(1).toDouble() + hms.captured(2).toDouble() / 60 + hms.captured(3).toDouble() / 3600);
+    const double dec = (hms.captured(4) == QLatin1String("-") ? -1 : 1) *
+                       (hms.captured(5).toDouble() + hms.captured(6).toDouble() / 60 + hms.captured(7).toDouble() / 3600);
+    XSKY_COMPARE_NEAR(ra, truth[QStringLiteral("ra")].toDouble(), 0.0051 * 15 / 3600);
+    XSKY_COMPARE_NEAR(dec, truth[QStringLiteral("dec")].toDouble(), 0.051 / 3600);
   }
 
   void badFilesLoseNothing() {

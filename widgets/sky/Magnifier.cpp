@@ -13,6 +13,7 @@ Magnifier::Magnifier(QWidget* parent) : QWidget(parent) {
 
 void Magnifier::setView(SkyView* view) {
   view_ = view;
+  at_.reset();  // until the cursor moves over the new view, magnify its centre
   update();
 }
 
@@ -34,7 +35,8 @@ void Magnifier::paintEvent(QPaintEvent*) {
   if (frame.isNull()) return;
   // The source square of the frame around the cursor, drawn enlarged without smoothing.
   const QSizeF src(width() / double(factor_), height() / double(factor_));
-  const QRectF source(at_.x() - src.width() / 2, at_.y() - src.height() / 2, src.width(), src.height());
+  const QPointF at = at_.value_or(QRectF(frame.rect()).center());
+  const QRectF source(at.x() - src.width() / 2, at.y() - src.height() / 2, src.width(), src.height());
   p.drawImage(QRectF(rect()), frame, source);
   p.setPen(QPen(QColor(80, 200, 255), 1));
   const QPointF c = QRectF(rect()).center();

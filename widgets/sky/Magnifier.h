@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace xsky::widgets {
 
 class SkyView;
@@ -23,7 +25,7 @@ class Magnifier : public QWidget {
  private:
   SkyView* view_ = nullptr;
   int factor_ = 4;
-  QPointF at_;
+  std::optional<QPointF> at_;  // view position under the cursor; unset: the view centre
 };
 
 }  // namespace xsky::widgets
