@@ -21,7 +21,7 @@ class ColorLut {
   ColorLut(const DisplaySettings& settings, Limits limits, const std::vector<float>& pixels);
 
   uint32_t colourOf(float value) const {
-    if (!(value == value)) return blank_;  // NaN
+    if (!(value - value == 0.0f)) return blank_;  // NaN and +-Inf (Inf - Inf is NaN)
     double t = (static_cast<double>(value) - low_) * factor_;
     t = t < 0 ? 0 : (t > kSize - 1 ? kSize - 1 : t);
     return table_[static_cast<size_t>(t)];

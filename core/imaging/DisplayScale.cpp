@@ -102,36 +102,6 @@ Limits computeLimits(const std::vector<float>& pixels, const DisplaySettings& se
   return {orderStatistic(rankLow), orderStatistic(rankHigh)};
 }
 
-std::vector<uint8_t> toLevels(const std::vector<float>& pixels, const DisplaySettings& settings) {
-  const Limits lim = computeLimits(pixels, settings);
-  const double span = lim.high > lim.low ? lim.high - lim.low : 1.0;
-  std::vector<uint8_t> out(pixels.size(), 0);
-  if (settings.scale == ScaleFunction::HistEqu) {
-    // Levels from the cumulative distribution of the clipped values.
-    constexpr int kBins = 4096;
-    std::vector<double> cdf(kBins, 0.0);
-    for (float p : pixels) {
-      if (!std::isfinite(p)) continue;
-      const double t = std::clamp((p - lim.low) / span, 0.0, 1.0);
-      cdf[static_cast<size_t>(t * (kBins - 1))] += 1;
-    }
-    for (int i = 1; i < kBins; ++i) cdf[i] += cdf[i - 1];
-    const double total = cdf.back() > 0 ? cdf.back() : 1.0;
-    for (size_t k = 0; k < pixels.size(); ++k) {
-      if (!std::isfinite(pixels[k])) continue;
-      const double t = std::clamp((pixels[k] - lim.low) / span, 0.0, 1.0);
-      out[k] = static_cast<uint8_t>(std::lround(255.0 * cdf[static_cast<size_t>(t * (kBins - 1))] / total));
-    }
-    return out;
-  }
-  for (size_t k = 0; k < pixels.size(); ++k) {
-    if (!std::isfinite(pixels[k])) continue;
-    const double t = std::clamp((pixels[k] - lim.low) / span, 0.0, 1.0);
-    out[k] = static_cast<uint8_t>(std::lround(255.0 * std::clamp(applyScale(t, settings), 0.0, 1.0)));
-  }
-  return out;
-}
-
 bool parseScale(const QString& name, ScaleFunction* out) {
   static const std::pair<const char*, ScaleFunction> kNames[] = {
       {"linear", ScaleFunction::Linear}, {"log", ScaleFunction::Log},

@@ -1,7 +1,7 @@
 #pragma once
 // Turning pixel values into display levels: limits (min/max, percentile, user) and a scale
 // function (linear, log, sqrt, squared, asinh, histogram equalisation), as DS9 users know them.
-// Output is one byte per pixel (0..255) for a colormap lookup; NaN pixels get level 0.
+// ColorLut.h folds them with a colormap into the colours shown; NaN and Inf pixels are blank.
 
 #include <cstdint>
 #include <vector>
@@ -40,8 +40,6 @@ double applyScale(double t, const DisplaySettings& settings);
 double invertScale(double s, const DisplaySettings& settings);
 /// Parses "minmax|zscale|99.5|LO:HI" (a bare number is a percentile); false when malformed.
 bool parseLimits(const QString& text, DisplaySettings* settings);
-/// Display levels 0..255 for every pixel.
-std::vector<uint8_t> toLevels(const std::vector<float>& pixels, const DisplaySettings& settings);
 /// Parses "linear|log|sqrt|squared|asinh|histequ"; false when unknown.
 bool parseScale(const QString& name, ScaleFunction* out);
 

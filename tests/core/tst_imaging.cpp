@@ -4,10 +4,15 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 #include "TestSupport.h"
 #include "events/EventListReader.h"
+#include "imaging/ColorLut.h"
 #include "imaging/Colormaps.h"
+#include "imaging/SkyImageLoader.h"
+#include "imaging/ViewRenderer.h"
+#include "fits/FitsError.h"
 #include "imaging/DisplayScale.h"
 #include "imaging/EventBinning.h"
 #include "imaging/ZScale.h"
@@ -16,6 +21,10 @@
 #include <QTemporaryDir>
 
 using namespace xsky;
+
+namespace {
+int grayOf(uint32_t argb) { return static_cast<int>((argb >> 8) & 0xff); }  // the green byte
+}  // namespace
 
 class TestImaging : public QObject {
   Q_OBJECT
@@ -79,31 +88,108 @@ class TestImaging : public QObject {
     lim = imaging::computeLimits(v, s);
     QCOMPARE(lim.low, 10.0);
     QCOMPARE(lim.high, 989.0);
-    // Linear levels between user limits 0..1000: value 500 -> 127.5 -> 128; NaN -> 0.
+    // Linear gray levels between user limits 0..1000: value 600 -> 0.6 * 255 = 153; NaN blank.
     s.limits = imaging::LimitMode::User;
     s.userLow = 0;
     s.userHigh = 1000;
-    std::vector<uint8_t> levels = imaging::toLevels(v, s);
-    QCOMPARE(int(levels[500]), 128);
-    QCOMPARE(int(levels[999]), 255);  // 255 * 0.999 = 254.745 rounds to 255
-    QCOMPARE(int(levels[7]), 0);      // NaN
+    imaging::ColorLut lut(s, imaging::computeLimits(v, s), v);
+    QCOMPARE(grayOf(lut.colourOf(600.0f)), 153);
+    QCOMPARE(grayOf(lut.colourOf(999.0f)), 255);  // 255 * 0.999 = 254.745 rounds to 255
+    QCOMPARE(lut.colourOf(v[7]), lut.blank());   // NaN
   }
 
   void logAndSqrt() {
-    const std::vector<float> v = {0.0f, 250.0f, 500.0f, 1000.0f};
+    const std::vector<float> v = {0.0f, 360.0f, 500.0f, 1000.0f};
     imaging::DisplaySettings s;
     s.limits = imaging::LimitMode::User;
     s.userLow = 0;
     s.userHigh = 1000;
     s.scale = imaging::ScaleFunction::Sqrt;
-    std::vector<uint8_t> levels = imaging::toLevels(v, s);
-    QCOMPARE(int(levels[1]), 128);  // sqrt(0.25) = 0.5 -> 127.5 -> 128
+    imaging::ColorLut lut(s, imaging::computeLimits(v, s), v);
+    QCOMPARE(grayOf(lut.colourOf(360.0f)), 153);  // sqrt(0.36) = 0.6 -> 153
     s.scale = imaging::ScaleFunction::Log;
-    levels = imaging::toLevels(v, s);
-    // log10(1000 * 0.5 + 1) / log10(1001) = 0.89975 -> 229.4 -> 229
-    QCOMPARE(int(levels[2]), 229);
-    QCOMPARE(int(levels[3]), 255);
-    QCOMPARE(int(levels[0]), 0);
+    lut = imaging::ColorLut(s, imaging::computeLimits(v, s), v);
+    // DS9 log: log10(1000 * 0.5 + 1) / log10(1001) = 0.89975 -> 229.4 -> 229
+    QCOMPARE(grayOf(lut.colourOf(500.0f)), 229);
+    QCOMPARE(grayOf(lut.colourOf(1000.0f)), 255);
+    QCOMPARE(grayOf(lut.colourOf(0.0f)), 0);
+  }
+
+  // Bad pixels and degenerate images: NaN and Inf are blank and ignored by every limit mode; a
+  // constant image and a 1xN image render without dividing by zero.
+  void badPixelsAndDegenerateImages() {
+    std::vector<float> v = {1, 2, 3, 4, std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+                            std::nanf("")};
+    for (const imaging::LimitMode mode : {imaging::LimitMode::MinMax, imaging::LimitMode::ZScale,
+                                          imaging::LimitMode::Percentile}) {
+      imaging::DisplaySettings s;
+      s.limits = mode;
+      s.percentile = 100;
+      const imaging::Limits lim = imaging::computeLimits(v, s);
+      QVERIFY(std::isfinite(lim.low) && std::isfinite(lim.high));
+      QVERIFY2(lim.low >= 1 && lim.high <= 4, qPrintable(QStringLiteral("%1 %2").arg(lim.low).arg(lim.high)));
+      const imaging::ColorLut lut(s, lim, v);
+      QCOMPARE(lut.colourOf(v[4]), lut.blank());
+      QCOMPARE(lut.colourOf(v[5]), lut.blank());
+      QCOMPARE(lut.colourOf(v[6]), lut.blank());
+    }
+    imaging::Image2D constant;
+    constant.width = 1;
+    constant.height = 50;
+    constant.pixels.assign(50, 7.0f);
+    imaging::DisplaySettings s;
+    const imaging::Limits lim = imaging::computeLimits(constant.pixels, s);
+    QCOMPARE(lim.low, 7.0);
+    QCOMPARE(lim.high, 7.0);
+    const imaging::ColorLut lut(s, lim, constant.pixels);
+    imaging::ViewGeometry view{2.0, 1.0, 25.5, 10, 120};
+    std::vector<uint32_t> out(10 * 120, 0);
+    QVERIFY(imaging::renderView(constant, lut, view, 0xff202020u, out.data()));
+    // The 1-pixel-wide column is 2 screen pixels wide in the middle of the view; background around.
+    QCOMPARE(out[60 * 10 + 5], lut.colourOf(7.0f));
+    QCOMPARE(out[60 * 10 + 4], lut.colourOf(7.0f));
+    QCOMPARE(out[60 * 10 + 0], 0xff202020u);
+    QCOMPARE(out[60 * 10 + 9], 0xff202020u);
+  }
+
+  // An image without a WCS still loads (the viewer then works in pixels and says so); an event
+  // list without events is refused with a message that says so.
+  void imageWithoutWcsAndEmptyEventList() {
+    QTemporaryDir dir;
+    const QString image = dir.filePath(QStringLiteral("nowcs.fits"));
+    {
+      fits::FitsFile f = fits::FitsFile::create(image);
+      f.createImage(-32, {3, 2});
+      f.writeImage({1, 2, 3, 4, 5, 6});
+    }
+    const imaging::LoadedSkyImage loaded = imaging::loadSkyImage(image);
+    QCOMPARE(loaded.image->width, 3);
+    QVERIFY(!loaded.image->wcs);
+    QVERIFY2(loaded.description.contains(QStringLiteral("no valid WCS")), qPrintable(loaded.description));
+
+    const QString events = dir.filePath(QStringLiteral("empty_events.fits"));
+    {
+      fits::FitsFile f = fits::FitsFile::create(events);
+      f.createImage(8, {});
+      f.createTable(QStringLiteral("EVENTS"), {QStringLiteral("TIME"), QStringLiteral("X"), QStringLiteral("Y"),
+                                               QStringLiteral("PI")},
+                    {QStringLiteral("1D"), QStringLiteral("1E"), QStringLiteral("1E"), QStringLiteral("1J")},
+                    {QStringLiteral("s"), QStringLiteral("pixel"), QStringLiteral("pixel"), QStringLiteral("CHAN")});
+      const char* keys[][2] = {{"TCTYP2", "RA---TAN"}, {"TCTYP3", "DEC--TAN"}};
+      for (const auto& k : keys) f.writeKey(QString::fromLatin1(k[0]), QString::fromLatin1(k[1]));
+      f.writeKey(QStringLiteral("TCRVL2"), 10.0);
+      f.writeKey(QStringLiteral("TCRVL3"), 20.0);
+      f.writeKey(QStringLiteral("TCRPX2"), 100.0);
+      f.writeKey(QStringLiteral("TCRPX3"), 100.0);
+      f.writeKey(QStringLiteral("TCDLT2"), -1e-4);
+      f.writeKey(QStringLiteral("TCDLT3"), 1e-4);
+    }
+    try {
+      imaging::loadSkyImage(events);
+      QFAIL("an empty event list loaded");
+    } catch (const Error& e) {
+      QVERIFY2(e.message().contains(QStringLiteral("no events")), qPrintable(e.message()));
+    }
   }
 
   void zscaleAgreesWithAstropy_data() {
