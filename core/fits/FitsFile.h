@@ -5,12 +5,15 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
+#include <span>
 #include <vector>
 
 #include <QString>
 #include <QStringList>
 
 #include "fits/FitsError.h"
+#include "util/DefaultInitAllocator.h"
 
 namespace xsky::fits {
 
@@ -70,7 +73,10 @@ class FitsFile {
   /// NAXISn of the current image HDU, fastest axis first; empty when it holds no data.
   std::vector<long> imageShape() const;
   /// Plane `plane` (0-based) of a 2-D or 3-D image as floats, BSCALE/BZERO applied, blanks -> NaN.
-  std::vector<float> readImagePlane(long plane = 0) const;
+  /// `onBlock(part, block, n)` (optional) sees every value once, in blocks, as they arrive; two
+  /// parts (0 and 1) may run concurrently, blocks of one part never do.
+  FloatBuffer readImagePlane(long plane = 0,
+                             const std::function<void(int, const float*, size_t)>& onBlock = {}) const;
 
   // --- tables ---
   long long rowCount() const;
@@ -98,7 +104,7 @@ class FitsFile {
   void writeDate();
   /// Appends an empty primary array (when the file is new) or image extension.
   void createImage(int bitpix, const std::vector<long>& shape);
-  void writeImage(const std::vector<float>& pixels);
+  void writeImage(std::span<const float> pixels);
   /// Appends a binary table with these column names, TFORMs and units, and `rows` rows.
   void createTable(const QString& extname, const QStringList& names, const QStringList& formats,
                    const QStringList& units, long long rows = 0);

@@ -15,7 +15,29 @@ uint32_t argb(const Rgb& c) {
 
 }  // namespace
 
-ColorLut::ColorLut(const DisplaySettings& settings, Limits limits, const std::vector<float>& pixels) {
+ColorLut::ColorLut(const DisplaySettings& settings, Limits limits, std::span<const float> pixels) {
+  build(settings, limits, [&](std::vector<double>& cdf) {
+    for (float v : pixels) {
+      if (!std::isfinite(v)) continue;
+      cdf[static_cast<size_t>(std::clamp((v - low_) * factor_, 0.0, double(kSize - 1)))] += 1;
+    }
+  });
+}
+
+ColorLut::ColorLut(const DisplaySettings& settings, Limits limits, const Image2D& image) {
+  build(settings, limits, [&](std::vector<double>& cdf) {
+    // Each histogram bin's count goes to the LUT index of its values' midpoint.
+    const PixelHistogram& h = image.statistics.histogram(image.pixels);
+    for (size_t b = 0; b < h.counts.size(); ++b) {
+      if (h.counts[b] == 0) continue;
+      const double v = 0.5 * (static_cast<double>(h.binMin[b]) + h.binMax[b]);
+      cdf[static_cast<size_t>(std::clamp((v - low_) * factor_, 0.0, double(kSize - 1)))] += static_cast<double>(h.counts[b]);
+    }
+  });
+}
+
+template <class Equalise>
+void ColorLut::build(const DisplaySettings& settings, Limits limits, Equalise equalise) {
   low_ = limits.low;
   const double span = limits.high > limits.low ? limits.high - limits.low : 1.0;
   factor_ = (kSize - 1) / span;
@@ -33,11 +55,7 @@ ColorLut::ColorLut(const DisplaySettings& settings, Limits limits, const std::ve
   std::vector<double> position(kSize);
   if (settings.scale == ScaleFunction::HistEqu) {
     std::vector<double> cdf(kSize, 0.0);
-    for (float v : pixels) {
-      if (!std::isfinite(v)) continue;
-      const double t = std::clamp((v - low_) * factor_, 0.0, double(kSize - 1));
-      cdf[static_cast<size_t>(t)] += 1;
-    }
+    equalise(cdf);
     for (int i = 1; i < kSize; ++i) cdf[i] += cdf[i - 1];
     const double total = cdf.back() > 0 ? cdf.back() : 1.0;
     for (int i = 0; i < kSize; ++i) position[i] = cdf[i] / total;

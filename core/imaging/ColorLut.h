@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "imaging/DisplayScale.h"
+#include "imaging/Image2D.h"
 
 namespace xsky::imaging {
 
@@ -18,7 +19,9 @@ class ColorLut {
   ColorLut() = default;
   /// For histogram equalisation the LUT follows the cumulative distribution of `pixels`; the
   /// other scales ignore them.
-  ColorLut(const DisplaySettings& settings, Limits limits, const std::vector<float>& pixels);
+  ColorLut(const DisplaySettings& settings, Limits limits, std::span<const float> pixels);
+  /// The same for an image, equalising from its cached histogram.
+  ColorLut(const DisplaySettings& settings, Limits limits, const Image2D& image);
 
   uint32_t colourOf(float value) const {
     if (!(value - value == 0.0f)) return blank_;  // NaN and +-Inf (Inf - Inf is NaN)
@@ -33,6 +36,10 @@ class ColorLut {
   const std::vector<uint32_t>& table() const { return table_; }
 
  private:
+  /// Fills the tables; `equalise` adds counts per LUT index for histogram equalisation.
+  template <class Equalise>
+  void build(const DisplaySettings& settings, Limits limits, Equalise equalise);
+
   std::vector<uint32_t> table_;
   std::vector<uint32_t> ramp_;  // the 256-entry colormap after contrast/bias/invert
   double low_ = 0;

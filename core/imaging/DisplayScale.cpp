@@ -1,5 +1,10 @@
 #include "imaging/DisplayScale.h"
 
+#include <optional>
+#include <span>
+
+#include "imaging/PixelStatistics.h"
+
 #include "imaging/ZScale.h"
 
 #include <algorithm>
@@ -60,46 +65,43 @@ bool parseLimits(const QString& text, DisplaySettings* settings) {
   return true;
 }
 
-Limits computeLimits(const std::vector<float>& pixels, const DisplaySettings& settings) {
+namespace {
+
+template <class RangeFn, class HistogramFn>
+Limits limitsFrom(std::span<const float> pixels, const DisplaySettings& settings, RangeFn range, HistogramFn histogram) {
   if (settings.limits == LimitMode::User) return {settings.userLow, settings.userHigh};
-  if (settings.limits == LimitMode::ZScale) return zscaleLimits(pixels);
-  // One pass for the finite range, then (percentile) a histogram locates the two order
-  // statistics and only the values in their bins are sorted: exact, and O(n) on large images.
-  float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-  size_t n = 0;
-  for (float p : pixels) {
-    if (!std::isfinite(p)) continue;
-    lo = std::min(lo, p);
-    hi = std::max(hi, p);
-    ++n;
-  }
-  if (n == 0) return {0, 1};
-  if (settings.limits == LimitMode::MinMax || lo == hi) return {lo, hi};
+  const PixelRange& r = range();
+  if (r.finite == 0) return {0, 1};
+  if (settings.limits == LimitMode::ZScale) return zscaleLimits(pixels, r.finite);
+  if (settings.limits == LimitMode::MinMax || r.min == r.max) return {r.min, r.max};
+  // Percentile: the order statistics of ranks floor(q (n - 1)) at both ends.
+  const size_t n = r.finite;
   const double clip = std::clamp((100.0 - settings.percentile) / 200.0, 0.0, 0.5);
   const auto rank = [n](double q) {
     return static_cast<size_t>(std::clamp(q * static_cast<double>(n - 1), 0.0, static_cast<double>(n - 1)));
   };
-  const size_t rankLow = rank(clip), rankHigh = rank(1.0 - clip);
-  constexpr size_t kBins = 1 << 16;
-  const double scale = (kBins - 1) / (static_cast<double>(hi) - lo);
-  const auto binOf = [lo, scale](float p) { return static_cast<size_t>((static_cast<double>(p) - lo) * scale); };
-  std::vector<size_t> histogram(kBins, 0);
-  for (float p : pixels) {
-    if (std::isfinite(p)) ++histogram[binOf(p)];
-  }
-  const auto orderStatistic = [&](size_t r) -> double {
-    size_t below = 0, bin = 0;
-    while (below + histogram[bin] <= r) below += histogram[bin++];
-    std::vector<float> inBin;
-    inBin.reserve(histogram[bin]);
-    for (float p : pixels) {
-      if (std::isfinite(p) && binOf(p) == bin) inBin.push_back(p);
-    }
-    const auto nth = inBin.begin() + static_cast<long>(r - below);
-    std::nth_element(inBin.begin(), nth, inBin.end());
-    return *nth;
-  };
-  return {orderStatistic(rankLow), orderStatistic(rankHigh)};
+  const PixelHistogram& h = histogram();
+  return {h.orderStatistic(rank(clip)), h.orderStatistic(rank(1.0 - clip))};
+}
+
+}  // namespace
+
+Limits computeLimits(std::span<const float> all, const DisplaySettings& settings) {
+  std::optional<PixelRange> range;
+  std::optional<PixelHistogram> histogram;
+  return limitsFrom(all, settings,
+      [&]() -> const PixelRange& { if (!range) range = computeRange(all); return *range; },
+      [&]() -> const PixelHistogram& {
+        if (!range) range = computeRange(all);
+        if (!histogram) histogram = computeHistogram(all, *range);
+        return *histogram;
+      });
+}
+
+Limits computeLimits(const Image2D& image, const DisplaySettings& settings) {
+  const std::span<const float> all(image.pixels);
+  return limitsFrom(all, settings, [&]() -> const PixelRange& { return image.statistics.range(all); },
+                    [&]() -> const PixelHistogram& { return image.statistics.histogram(all); });
 }
 
 bool parseScale(const QString& name, ScaleFunction* out) {

@@ -4,6 +4,7 @@
 // ColorLut.h folds them with a colormap into the colours shown; NaN and Inf pixels are blank.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <QString>
@@ -32,8 +33,11 @@ struct Limits {
   double high = 1;
 };
 
-/// The value range the settings select on this image (finite pixels only).
-Limits computeLimits(const std::vector<float>& pixels, const DisplaySettings& settings);
+/// The value range the settings select on these pixels (finite pixels only). Percentiles are the
+/// order statistics of rank floor(q (n - 1)), exact to 1/65536 of the range (PixelStatistics.h).
+Limits computeLimits(std::span<const float> pixels, const DisplaySettings& settings);
+/// The same on an image, through its cached statistics (fast after the first call).
+Limits computeLimits(const Image2D& image, const DisplaySettings& settings);
 /// The scale function on a value normalised to [0, 1] between the limits (HistEqu: identity).
 double applyScale(double t, const DisplaySettings& settings);
 /// Its inverse, for labelling a colourbar with data values.

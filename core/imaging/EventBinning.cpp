@@ -111,7 +111,9 @@ Image2D readFitsImage(const QString& path, int hdu, long plane) {
   }
   const std::vector<long> shape = f.imageShape();
   Image2D img;
-  img.pixels = f.readImagePlane(plane);
+  RangeScan range;  // gathered while the blocks are in cache
+  img.pixels = f.readImagePlane(plane, [&](int part, const float* block, size_t n) { range.add(part, block, n); });
+  img.statistics.setRange(range.finish(img.pixels));
   img.width = static_cast<int>(shape[0]);
   img.height = static_cast<int>(shape[1]);
   img.title = path;

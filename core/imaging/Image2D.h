@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include "imaging/PixelStatistics.h"
+#include "util/DefaultInitAllocator.h"
 #include "wcs/SkyWcs.h"
 
 namespace xsky::imaging {
@@ -14,12 +16,14 @@ namespace xsky::imaging {
 struct Image2D {
   int width = 0;
   int height = 0;
-  std::vector<float> pixels;     // NaN where there is no data
+  FloatBuffer pixels;  // NaN where there is no data
   std::optional<wcs::SkyWcs> wcs;  // image pixel -> sky, when known
   /// For images binned from events: FITS image pixel p maps to event-list sky pixel
   /// physical = origin + (p - 0.5) * binFactor (the event list's X/Y "physical" frame).
   double physicalOriginX = 0.5, physicalOriginY = 0.5, binFactor = 1.0;
   QString title;
+  /// Range and histogram of the pixels, computed on first use (see PixelStatistics.h).
+  PixelStatisticsCache statistics;
 
   float at(int i, int j) const { return pixels[static_cast<size_t>(j) * width + i]; }
   bool empty() const { return width == 0 || height == 0; }

@@ -28,19 +28,29 @@ bool fitLine(const std::vector<double>& y, const std::vector<int>& bad, double* 
 
 }  // namespace
 
-Limits zscaleLimits(const std::vector<float>& pixels, const ZScaleParameters& p) {
-  // Sample the finite values with a regular stride (counted over the finite values only).
+Limits zscaleLimits(std::span<const float> pixels, const ZScaleParameters& p) {
   size_t finite = 0;
   for (float v : pixels) finite += std::isfinite(v) ? 1 : 0;
+  return zscaleLimits(pixels, finite, p);
+}
+
+Limits zscaleLimits(std::span<const float> pixels, size_t finite, const ZScaleParameters& p) {
+  // Sample the finite values with a regular stride (counted over the finite values only).
   if (finite == 0) return {0, 1};
   const size_t stride = std::max<size_t>(1, finite / static_cast<size_t>(p.samples));
   std::vector<double> s;
   s.reserve(static_cast<size_t>(p.samples));
-  size_t index = 0;
-  for (float v : pixels) {
-    if (!std::isfinite(v)) continue;
-    if (index++ % stride == 0) s.push_back(v);
-    if (s.size() == static_cast<size_t>(p.samples)) break;
+  if (finite == pixels.size()) {
+    for (size_t i = 0; i < pixels.size() && s.size() < static_cast<size_t>(p.samples); i += stride) {
+      s.push_back(pixels[i]);
+    }
+  } else {
+    size_t index = 0;
+    for (float v : pixels) {
+      if (!std::isfinite(v)) continue;
+      if (index++ % stride == 0) s.push_back(v);
+      if (s.size() == static_cast<size_t>(p.samples)) break;
+    }
   }
   std::sort(s.begin(), s.end());
   const long npix = static_cast<long>(s.size());

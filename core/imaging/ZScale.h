@@ -4,6 +4,7 @@
 // median. Parameters and sampling as astropy.visualization.ZScaleInterval (the reference the
 // tests compare against): a regular stride over the pixels in storage order.
 
+#include <span>
 #include <vector>
 
 #include "imaging/DisplayScale.h"
@@ -20,6 +21,9 @@ struct ZScaleParameters {
 };
 
 /// zscale limits of the finite pixel values; {0, 1} when there are none.
-Limits zscaleLimits(const std::vector<float>& pixels, const ZScaleParameters& p = {});
+Limits zscaleLimits(std::span<const float> pixels, const ZScaleParameters& p = {});
+/// The same when the number of finite pixels is known (no counting pass; when every pixel is
+/// finite the sample is taken by index, without a pass at all).
+Limits zscaleLimits(std::span<const float> pixels, size_t finite, const ZScaleParameters& p = {});
 
 }  // namespace xsky::imaging

@@ -5,3 +5,4 @@ build=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 "$build/tests/bench/bench_read_events"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_startup"
 "$build/tests/bench/bench_region_contains"
+bash "$(dirname "$0")/bench_viewer.sh" "$build"

@@ -54,8 +54,8 @@ void RenderWorker::run() {
     }
     if (!job.image || job.image->empty() || job.view.width <= 0 || job.view.height <= 0) continue;
     if (job.image != lutImage_ || !lut_ || !sameSettings(job.settings, lutSettings_)) {
-      const imaging::Limits limits = imaging::computeLimits(job.image->pixels, job.settings);
-      lut_ = std::make_shared<const imaging::ColorLut>(job.settings, limits, job.image->pixels);
+      const imaging::Limits limits = imaging::computeLimits(*job.image, job.settings);
+      lut_ = std::make_shared<const imaging::ColorLut>(job.settings, limits, *job.image);
       lutImage_ = job.image;
       lutSettings_ = job.settings;
     }
