@@ -24,7 +24,9 @@ target_sources(xsky_core PRIVATE
   regions/FastKernels.h regions/FastKernels.cpp
   regions/FastShape.h regions/FastShape.cpp
   regions/ProjectedRegion.h regions/ProjectedRegion.cpp
-  regions/RegionStats.h regions/RegionStats.cpp)
+  regions/RegionStats.h regions/RegionStats.cpp
+  regions/ShapeEdit.h regions/ShapeEdit.cpp
+  regions/ImageRegionStats.h regions/ImageRegionStats.cpp)
 # The containment inner loops must be vectorised whatever the build type (GCC's -O2 cost model
 # leaves loops with a remainder scalar).
 set_source_files_properties(regions/FastKernels.cpp PROPERTIES COMPILE_OPTIONS "-O3;-fno-trapping-math")
