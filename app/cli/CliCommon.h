@@ -26,5 +26,6 @@ using Command = int (*)(const QStringList& args);
 int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runRegions(const QStringList& args);
+int runRender(const QStringList& args);
 
 }  // namespace xsky::cli

@@ -1,9 +1,12 @@
 // xsky-cli: XSky's core for scripts and batch runs. See `xsky-cli --help`.
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <cstring>
 #include <map>
+#include <memory>
 
 #include "cli/CliCommon.h"
 
@@ -15,6 +18,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("simulate"), {&xsky::cli::runSimulate, "write the deterministic demo sky"}},
       {QStringLiteral("regions"),
        {&xsky::cli::runRegions, "convert region files; region statistics on an event list"}},
+      {QStringLiteral("render"), {&xsky::cli::runRender, "draw an image or event list as a PNG, as the viewer shows it"}},
   };
   return table;
 }
@@ -29,7 +33,15 @@ void usage(std::FILE* to) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  // Drawing (render) needs QtGui; it runs headless on the offscreen platform unless told otherwise.
+  const bool drawing = argc > 1 && std::strcmp(argv[1], "render") == 0;
+  if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  std::unique_ptr<QCoreApplication> application;
+  if (drawing) {
+    application = std::make_unique<QGuiApplication>(argc, argv);
+  } else {
+    application = std::make_unique<QCoreApplication>(argc, argv);
+  }
   QCoreApplication::setApplicationName(QStringLiteral("xsky-cli"));
   QCoreApplication::setApplicationVersion(QStringLiteral(XSKY_VERSION));
   QStringList args = QCoreApplication::arguments().mid(1);
