@@ -25,6 +25,7 @@
 #include "gui/DemoLocator.h"
 #include "gui/DisplayMenu.h"
 #include "gui/RecentFiles.h"
+#include "gui/RegionWorkbench.h"
 #include "sim/DemoSky.h"
 #include "sky/BinningPanel.h"
 #include "sky/ColorBar.h"
@@ -84,8 +85,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   coords_->setObjectName(QStringLiteral("cursorReadout"));
   coords_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addPermanentWidget(coords_, 1);
+  regions_ = new RegionWorkbench(this);
+  connect(regions_, &RegionWorkbench::message, this, &MainWindow::log);
   buildDocks();
   buildMenus();
+  menuBar()->insertMenu(menuBar()->actions().value(3), regions_->menu());  // before Window
+  addToolBar(Qt::TopToolBarArea, regions_->toolBar());
   connect(frames_, &widgets::FrameStack::currentChanged, this, &MainWindow::currentFrameChanged);
   newFrame();
   QSettings settings;
@@ -106,6 +111,7 @@ QString MainWindow::currentFile() const {
 widgets::SkyView* MainWindow::newFrame() {
   widgets::SkyView* view = frames_->addFrame(tr("Frame %1").arg(frames_->frames().size() + 1));
   view->setDisplay(defaultDisplay());
+  regions_->attach(view);
   connect(view, &widgets::SkyView::cursorMoved, this, [this, view](double x, double y, double value) {
     if (view == frames_->current()) showCursor(x, y, value);
   });
@@ -145,10 +151,7 @@ void MainWindow::buildDocks() {
   connect(binning_, &widgets::BinningPanel::applyRequested, this, &MainWindow::applyBinning);
   addDock(tr("Binning"), QStringLiteral("binningDock"), binning_, Qt::LeftDockWidgetArea);
 
-  auto* regions = new QListWidget(this);
-  regions->setObjectName(QStringLiteral("regionsList"));
-  auto* regionsDock = addDock(tr("Regions"), QStringLiteral("regionsDock"), regions, Qt::RightDockWidgetArea);
-  regionsDock->hide();
+  addDock(tr("Regions"), QStringLiteral("regionsDock"), regions_->panel(), Qt::RightDockWidgetArea);
 
   auto* tasks = new QListWidget(this);
   tasks->setObjectName(QStringLiteral("tasksList"));
@@ -225,6 +228,7 @@ void MainWindow::currentFrameChanged(widgets::SkyView* view) {
   if (view == nullptr) return;
   colorBar_->setLut(view->lut(), view->display());
   const auto it = documents_.find(view);
+  regions_->setCurrent(view, it == documents_.end() ? nullptr : &it->second.loaded);
   if (it != documents_.end() && it->second.loaded.events) {
     const auto& ev = *it->second.loaded.events;
     binning_->setSpec(it->second.loaded.binning,

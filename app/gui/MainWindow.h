@@ -25,6 +25,7 @@ class SkyView;
 namespace xsky::app {
 
 class DisplayMenu;
+class RegionWorkbench;
 class RecentFiles;
 
 class MainWindow : public QMainWindow {
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
   widgets::FrameStack* frames() const { return frames_; }
   widgets::BinningPanel* binningPanel() const { return binning_; }
   QTreeWidget* filesTree() const { return files_; }
+  RegionWorkbench* regions() const { return regions_; }
   QString currentFile() const;
 
  Q_SIGNALS:
@@ -85,6 +87,7 @@ class MainWindow : public QMainWindow {
   QListWidget* log_ = nullptr;
   QLabel* coords_ = nullptr;
   DisplayMenu* display_ = nullptr;
+  RegionWorkbench* regions_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };

@@ -2,7 +2,9 @@
 // the folder, lists its files, shows the first event list binned, reads out sky coordinates under
 // the cursor; bad files give a message and lose nothing already open.
 
+#include <QAction>
 #include <QApplication>
+#include <QUndoStack>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +23,8 @@
 #include "TestSupport.h"
 #include "events/EventListReader.h"
 #include "gui/MainWindow.h"
+#include "gui/RegionWorkbench.h"
+#include "regions/RegionDocument.h"
 #include "sim/DemoSky.h"
 #include "sky/BinningPanel.h"
 #include "sky/SkyView.h"
@@ -191,6 +195,58 @@ class TestMainWindow : public QObject {
                        (hms.captured(5).toDouble() + hms.captured(6).toDouble() / 60 + hms.captured(7).toDouble() / 3600);
     XSKY_COMPARE_NEAR(ra, truth[QStringLiteral("ra")].toDouble(), 0.0051 * 15 / 3600);
     XSKY_COMPARE_NEAR(dec, truth[QStringLiteral("dec")].toDouble(), 0.051 / 3600);
+  }
+
+  // The user picks the circle tool, drags out a source on the demo pn list, switches to
+  // "Background" and drags an annulus around it; the Regions dock's statistics show the counts,
+  // equal to `xsky-cli regions stats` on the regions saved as a DS9 file. Undo removes the annulus.
+  void drawsSourceAndBackground() {
+    app::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openPaths({demo_});
+    QVERIFY(opened.wait(20000));
+    widgets::SkyView* view = w.skyView();
+    const QPoint c = view->rect().center();
+    w.findChild<QAction*>(QStringLiteral("regionToolCircle"))->trigger();
+    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, c);
+    QTest::mouseMove(view, c + QPoint(25, 0));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, c + QPoint(25, 0));
+    widgets::RegionDocument* doc = w.regions()->document();
+    QCOMPARE(doc->count(), 1);
+    QCOMPARE(doc->at(0).role, regions::Role::Source);
+    w.findChild<QAction*>(QStringLiteral("regionBackground"))->trigger();
+    w.findChild<QAction*>(QStringLiteral("regionToolAnnulus"))->trigger();
+    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, c);
+    QTest::mouseMove(view, c + QPoint(80, 0));
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, c + QPoint(80, 0));
+    QCOMPARE(doc->count(), 2);
+    QCOMPARE(doc->at(1).role, regions::Role::Background);
+    doc->setSelection({0});
+
+    auto* counts = w.findChild<QLabel*>(QStringLiteral("sourceCounts"));
+    auto* background = w.findChild<QLabel*>(QStringLiteral("backgroundCounts"));
+    QTRY_VERIFY_WITH_TIMEOUT(counts->text() != QLatin1String("-") && background->text() != QLatin1String("-"), 10000);
+
+    QTemporaryDir tmp;
+    const QString reg = tmp.filePath(QStringLiteral("drawn.reg"));
+    QString error;
+    QVERIFY2(w.regions()->saveFile(reg, &error), qPrintable(error));
+    QByteArray out;
+    QCOMPARE(test::runCli({QStringLiteral("regions"), QStringLiteral("stats"), QStringLiteral("--events"), w.currentFile(),
+                           QStringLiteral("--region"), reg, QStringLiteral("--json")}, &out), 0);
+    const QJsonObject cli = QJsonDocument::fromJson(out).object();
+    QCOMPARE(counts->text().toLongLong(), cli[QStringLiteral("source")].toObject()[QStringLiteral("counts")].toInteger());
+    QCOMPARE(background->text().toLongLong(),
+             cli[QStringLiteral("background")].toObject()[QStringLiteral("counts")].toInteger());
+    QVERIFY(cli[QStringLiteral("source")].toObject()[QStringLiteral("counts")].toInteger() > 0);
+
+    const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-regions.png"))));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->count(), 1);
   }
 
   void badFilesLoseNothing() {
