@@ -191,15 +191,31 @@ EventList readEventList(const QString& path, const ProgressFn& progress) {
   const std::vector<fits::ColumnInfo> columns = file.columns();
   int index = 0;
   reportProgress(progress, 0.0, QStringLiteral("reading %1").arg(path));
+  // Every column wanted is read in one pass over the table.
+  std::vector<fits::FitsFile::ColumnRequest> wanted;
   std::tie(index, list.timeColumn) = findColumn(columns, {"TIME"});
-  if (index != 0) list.time = file.readColumn<double>(index);
-  reportProgress(progress, 0.2, QStringLiteral("reading sky positions"));
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.time));
   int xIndex = 0, yIndex = 0;
   std::tie(xIndex, list.xColumn) = findColumn(columns, {"X"});
   std::tie(yIndex, list.yColumn) = findColumn(columns, {"Y"});
   if (xIndex != 0 && yIndex != 0) {
-    list.x = file.readColumn<float>(xIndex);
-    list.y = file.readColumn<float>(yIndex);
+    wanted.push_back(fits::FitsFile::columnInto(xIndex, &list.x));
+    wanted.push_back(fits::FitsFile::columnInto(yIndex, &list.y));
+  }
+  std::tie(index, list.piColumn) = findColumn(columns, {"PI"});
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.pi));
+  std::tie(index, list.energyColumn) = findColumn(columns, {"ENERGY"});
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.energy));
+  std::tie(index, list.patternColumn) = findColumn(columns, {"PATTERN", "GRADE"});
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.pattern));
+  std::tie(index, list.flagColumn) = findColumn(columns, {"FLAG", "STATUS"});
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.flag));
+  std::tie(index, list.ccdColumn) = findColumn(columns, {"CCDNR", "CCD_ID", "CHIP_ID"});
+  if (index != 0) wanted.push_back(fits::FitsFile::columnInto(index, &list.ccd));
+  file.readColumns(wanted);
+
+  reportProgress(progress, 0.7, QStringLiteral("reading the sky coordinates' WCS"));
+  if (xIndex != 0 && yIndex != 0) {
     try {
       list.skyWcs = wcs::SkyWcs::fromEventColumns(file, xIndex, yIndex);
     } catch (const Error& e) {
@@ -210,22 +226,10 @@ EventList readEventList(const QString& path, const ProgressFn& progress) {
     list.yColumn.clear();
     list.noSkyReason = QStringLiteral("the event list has no sky coordinates (no X/Y columns)");
   }
-  reportProgress(progress, 0.5, QStringLiteral("reading energies"));
-  std::tie(index, list.piColumn) = findColumn(columns, {"PI"});
-  if (index != 0) list.pi = file.readColumn<int32_t>(index);
-  std::tie(index, list.energyColumn) = findColumn(columns, {"ENERGY"});
-  if (index != 0) list.energy = file.readColumn<float>(index);
   const QString& axis = list.energyAxisName();
   for (const fits::ColumnInfo& c : columns) {
     if (!axis.isEmpty() && c.name == axis) list.energyUnit = c.unit;
   }
-  reportProgress(progress, 0.7, QStringLiteral("reading patterns and flags"));
-  std::tie(index, list.patternColumn) = findColumn(columns, {"PATTERN", "GRADE"});
-  if (index != 0) list.pattern = file.readColumn<int16_t>(index);
-  std::tie(index, list.flagColumn) = findColumn(columns, {"FLAG", "STATUS"});
-  if (index != 0) list.flag = file.readColumn<int32_t>(index);
-  std::tie(index, list.ccdColumn) = findColumn(columns, {"CCDNR", "CCD_ID", "CHIP_ID"});
-  if (index != 0) list.ccd = file.readColumn<int16_t>(index);
 
   reportProgress(progress, 0.9, QStringLiteral("reading good time intervals"));
   readGtis(file, list);

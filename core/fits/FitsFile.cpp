@@ -1,6 +1,7 @@
 #include "fits/FitsFile.h"
 
 #include "fits/DirectRead.h"
+#include "fits/TableReader.h"
 
 #include <fitsio.h>
 
@@ -344,6 +345,58 @@ std::vector<T> FitsFile::readColumn(int column) const {
   check(status, "reading a table column");
   return values;
 }
+
+template <typename T>
+FitsFile::ColumnRequest FitsFile::columnInto(int column, std::vector<T>* out) {
+  ColumnRequest r;
+  r.column = column;
+  r.type = typeCodeOf<T>();
+  r.prepare = [out](size_t rows) -> void* {
+    out->resize(rows);
+    return out->data();
+  };
+  r.readOneByOne = [out, column](const FitsFile& f) { *out = f.readColumn<T>(column); };
+  return r;
+}
+
+void FitsFile::readColumns(const std::vector<ColumnRequest>& requests) const {
+  int status = 0;
+  char urlType[FLEN_FILENAME] = {0};
+  fits_url_type(F(fptr_), urlType, &status);
+  LONGLONG headStart = 0, dataStart = 0, dataEnd = 0;
+  fits_get_hduaddrll(F(fptr_), &headStart, &dataStart, &dataEnd, &status);
+  int hduType = 0;
+  fits_get_hdu_type(F(fptr_), &hduType, &status);
+  const long long rows = rowCount();
+  bool direct = status == 0 && hduType == BINARY_TBL && std::strcmp(urlType, "file://") == 0;
+  const FITSfile* shared = F(fptr_)->Fptr;
+  std::vector<DirectColumn> columns;
+  for (const ColumnRequest& r : requests) {
+    if (!direct) break;
+    if (r.column < 1 || r.column > shared->tfield) {
+      direct = false;
+      break;
+    }
+    const tcolumn& c = shared->tableptr[r.column - 1];
+    if (c.trepeat != 1 || c.tscale != 1.0 || c.tzero != 0.0 || !directTypeSupported(c.tdatatype)) {
+      direct = false;
+      break;
+    }
+    columns.push_back({c.tbcol, c.tdatatype, r.type, nullptr});
+  }
+  if (direct) {
+    for (size_t i = 0; i < requests.size(); ++i) columns[i].out = requests[i].prepare(static_cast<size_t>(rows));
+    if (readColumnsDirect(path_, dataStart, shared->rowlength, rows, columns)) return;
+  }
+  for (const ColumnRequest& r : requests) r.readOneByOne(*this);
+}
+
+template FitsFile::ColumnRequest FitsFile::columnInto<double>(int, std::vector<double>*);
+template FitsFile::ColumnRequest FitsFile::columnInto<float>(int, std::vector<float>*);
+template FitsFile::ColumnRequest FitsFile::columnInto<int32_t>(int, std::vector<int32_t>*);
+template FitsFile::ColumnRequest FitsFile::columnInto<int16_t>(int, std::vector<int16_t>*);
+template FitsFile::ColumnRequest FitsFile::columnInto<uint8_t>(int, std::vector<uint8_t>*);
+template FitsFile::ColumnRequest FitsFile::columnInto<int64_t>(int, std::vector<int64_t>*);
 
 void FitsFile::writeKey(const QString& name, const QString& value, const QString& comment) {
   int status = 0;

@@ -88,6 +88,17 @@ class FitsFile {
   /// Reads all rows of one scalar column, converting to T, in chunks of optimalRowChunk().
   template <typename T>
   std::vector<T> readColumn(int column) const;
+  /// Several scalar columns in one pass over the table (plain files with unscaled numeric
+  /// columns: fits/TableReader.h; anything else: readColumn for each).
+  struct ColumnRequest {
+    int column = 0;  // 1-based
+    int type = 0;    // CFITSIO code of the output element type
+    std::function<void*(size_t rows)> prepare;         // sizes the output, returns its data
+    std::function<void(const FitsFile&)> readOneByOne;  // the CFITSIO way
+  };
+  template <typename T>
+  static ColumnRequest columnInto(int column, std::vector<T>* out);
+  void readColumns(const std::vector<ColumnRequest>& requests) const;
 
   // --- writing (used by the simulator and the product writers) ---
   void writeKey(const QString& name, const QString& value, const QString& comment = {});
@@ -121,6 +132,12 @@ class FitsFile {
   QString path_;
 };
 
+extern template FitsFile::ColumnRequest FitsFile::columnInto<double>(int, std::vector<double>*);
+extern template FitsFile::ColumnRequest FitsFile::columnInto<float>(int, std::vector<float>*);
+extern template FitsFile::ColumnRequest FitsFile::columnInto<int32_t>(int, std::vector<int32_t>*);
+extern template FitsFile::ColumnRequest FitsFile::columnInto<int16_t>(int, std::vector<int16_t>*);
+extern template FitsFile::ColumnRequest FitsFile::columnInto<uint8_t>(int, std::vector<uint8_t>*);
+extern template FitsFile::ColumnRequest FitsFile::columnInto<int64_t>(int, std::vector<int64_t>*);
 extern template std::vector<double> FitsFile::readColumn<double>(int) const;
 extern template std::vector<float> FitsFile::readColumn<float>(int) const;
 extern template std::vector<int32_t> FitsFile::readColumn<int32_t>(int) const;

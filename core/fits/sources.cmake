@@ -1,1 +1,1 @@
-target_sources(xsky_core PRIVATE fits/FitsError.h fits/FitsFile.h fits/FitsFile.cpp fits/DirectRead.h fits/DirectRead.cpp util/Progress.h util/DefaultInitAllocator.h)
+target_sources(xsky_core PRIVATE fits/FitsError.h fits/FitsFile.h fits/FitsFile.cpp fits/DirectRead.h fits/DirectRead.cpp fits/TableReader.h fits/TableReader.cpp util/Progress.h util/DefaultInitAllocator.h)

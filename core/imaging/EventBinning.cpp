@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "fits/FitsError.h"
 #include "fits/FitsFile.h"
@@ -52,19 +53,47 @@ Image2D binEvents(const events::EventList& events, const BinningSpec& spec) {
   const float* ys = events.y.data();
   float* out = img.pixels.data();
   const unsigned w = static_cast<unsigned>(spec.width), h = static_cast<unsigned>(spec.height);
-  for (size_t k = 0; k < n; ++k) {
-    if (filterEnergy) {
-      const double e = useEnergy ? events.energy[k] : events.pi[k];
-      if (e < emin || e >= emax) continue;
+  // Branch-free: an event that is filtered out or falls outside goes to one of 16 extra "trash"
+  // bins (rotating, so that consecutive dropped events do not wait on one counter). Events are
+  // spread over several copies of the counts (two threads, each alternating between two copies
+  // for images up to 4 Mpixel): increments of one bin that are close in the stream then rarely
+  // meet in the same copy, which is what makes a plain histogram loop stall on real sky data.
+  const size_t bins = static_cast<size_t>(w) * h;
+  const size_t stride = bins + 16;
+  const int threads = n >= (size_t(1) << 20) && bins <= (size_t(1) << 24) ? 2 : 1;
+  const int copiesPerThread = bins <= (size_t(1) << 22) ? 2 : 1;
+  std::vector<uint32_t> counts(stride * static_cast<size_t>(threads * copiesPerThread), 0);
+  auto binRange = [&](int thread, size_t from, size_t to) {
+    uint32_t* const base = counts.data() + stride * static_cast<size_t>(thread * copiesPerThread);
+    const size_t copyMask = static_cast<size_t>(copiesPerThread - 1);
+    for (size_t k = from; k < to; ++k) {
+      bool keep = true;
+      if (filterEnergy) {
+        const double e = useEnergy ? events.energy[k] : events.pi[k];
+        keep &= e >= emin && e < emax;
+      }
+      if (filterPattern) keep &= events.pattern[k] <= patternMax;
+      if (filterFlag) keep &= (static_cast<uint32_t>(events.flag[k]) & flagMask) == 0;
+      const double fx = (xs[k] - ox) * inv;
+      const double fy = (ys[k] - oy) * inv;
+      keep &= fx >= 0 && fy >= 0 && fx < w && fy < h;
+      const auto i = static_cast<unsigned>(keep ? fx : 0.0), j = static_cast<unsigned>(keep ? fy : 0.0);
+      uint32_t* copy = base + stride * (k & copyMask);
+      ++copy[keep ? static_cast<size_t>(j) * w + i : bins + (k & 15)];
     }
-    if (filterPattern && events.pattern[k] > patternMax) continue;
-    if (filterFlag && (static_cast<uint32_t>(events.flag[k]) & flagMask) != 0) continue;
-    const double fx = (xs[k] - ox) * inv;
-    const double fy = (ys[k] - oy) * inv;
-    if (!(fx >= 0 && fy >= 0)) continue;
-    const auto i = static_cast<unsigned>(fx), j = static_cast<unsigned>(fy);
-    if (i >= w || j >= h) continue;
-    out[static_cast<size_t>(j) * w + i] += 1.0f;
+  };
+  if (threads == 2) {
+    std::thread second([&] { binRange(1, n / 2, n); });
+    binRange(0, 0, n / 2);
+    second.join();
+  } else {
+    binRange(0, 0, n);
+  }
+  const size_t copies = static_cast<size_t>(threads * copiesPerThread);
+  for (size_t p = 0; p < bins; ++p) {
+    uint32_t total = 0;
+    for (size_t c = 0; c < copies; ++c) total += counts[c * stride + p];
+    out[p] = static_cast<float>(total);
   }
   // The binned image's WCS: the column WCS with CRPIX moved and CDELT scaled, built through the
   // same header path as an image (so every projection WCSLIB knows works).
