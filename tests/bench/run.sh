@@ -5,4 +5,5 @@ build=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 "$build/tests/bench/bench_read_events"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_startup"
 "$build/tests/bench/bench_region_contains"
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_live_stats"
 bash "$(dirname "$0")/bench_viewer.sh" "$build"
