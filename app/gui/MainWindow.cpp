@@ -24,6 +24,7 @@
 #include "fits/FitsError.h"
 #include "gui/DemoLocator.h"
 #include "gui/DisplayMenu.h"
+#include "gui/HduDialog.h"
 #include "gui/RecentFiles.h"
 #include "gui/RegionWorkbench.h"
 #include "sim/DemoSky.h"
@@ -149,6 +150,13 @@ void MainWindow::buildDocks() {
 
   binning_ = new widgets::BinningPanel(this);
   connect(binning_, &widgets::BinningPanel::applyRequested, this, &MainWindow::applyBinning);
+  connect(binning_, &widgets::BinningPanel::centreOnViewRequested, this, [this] {
+    widgets::SkyView* view = frames_->current();
+    if (view && view->hasImage()) {
+      const wcs::PixelPoint sky = view->image().toPhysical(view->centre());
+      binning_->setCentre(sky.x, sky.y);
+    }
+  });
   addDock(tr("Binning"), QStringLiteral("binningDock"), binning_, Qt::LeftDockWidgetArea);
 
   addDock(tr("Regions"), QStringLiteral("regionsDock"), regions_->panel(), Qt::RightDockWidgetArea);
@@ -173,13 +181,24 @@ void MainWindow::buildMenus() {
         this, tr("Open FITS files"), QString(),
         tr("FITS files (*.fits *.fit *.fts *.evt *.img *.gz);;All files (*)")));
   });
+  file->addAction(tr("Open Image &HDU / Plane..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an image HDU or a cube plane"), QString(),
+                                                      tr("FITS files (*.fits *.fit *.fts *.img *.gz);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (const auto options = HduDialog::choose(path, this, &error)) {
+      openFile(path, *options);
+    } else if (!error.isEmpty()) {
+      reportError(path, error);
+    }
+  });
   file->addAction(tr("Open &Folder..."), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder"));
     if (!dir.isEmpty()) openPaths({dir});
   });
   file->addAction(tr("Open &Demo Sky"), this, &MainWindow::openDemo);
   recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")));
-  connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
+  connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
   file->addSeparator();
   file->addAction(tr("Save View as &PNG..."), this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG images (*.png)"));
@@ -319,7 +338,7 @@ void MainWindow::openDemo() {
   }));
 }
 
-void MainWindow::openFile(const QString& path) {
+void MainWindow::openFile(const QString& path, const imaging::LoadOptions& options) {
   widgets::SkyView* view = frames_->current();
   statusBar()->showMessage(tr("Opening %1 ...").arg(path));
   auto* watcher = new QFutureWatcher<LoadOutcome>(this);
@@ -337,8 +356,8 @@ void MainWindow::openFile(const QString& path) {
     recent_->add(path);
     Q_EMIT fileOpened(path);
   });
-  watcher->setFuture(QtConcurrent::run([path] {
-    return guarded(path, [&path] { return imaging::loadSkyImage(path); });
+  watcher->setFuture(QtConcurrent::run([path, options] {
+    return guarded(path, [&path, &options] { return imaging::loadSkyImage(path, options); });
   }));
 }
 

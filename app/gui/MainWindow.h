@@ -39,7 +39,7 @@ class MainWindow : public QMainWindow {
   /// Opens the bundled demo, generating it first (on a worker) when it does not exist yet.
   void openDemo();
   /// Loads a file into the current frame (replacing what it shows once the load succeeded).
-  void openFile(const QString& path);
+  void openFile(const QString& path, const imaging::LoadOptions& options = {});
   /// Re-bins the current frame's event list with the binning panel's settings.
   void applyBinning();
   /// Saves the current view (with overlays) as PNG.

@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QSpinBox>
 #include <QUndoStack>
 #include <QDir>
 #include <QJsonDocument>
@@ -22,6 +23,8 @@
 
 #include "TestSupport.h"
 #include "events/EventListReader.h"
+#include "fits/FitsFile.h"
+#include "gui/HduDialog.h"
 #include "gui/MainWindow.h"
 #include "gui/RegionWorkbench.h"
 #include "regions/RegionDocument.h"
@@ -247,6 +250,34 @@ class TestMainWindow : public QObject {
     QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-regions.png"))));
     doc->undoStack()->undo();
     QCOMPARE(doc->count(), 1);
+  }
+
+  // A cube: the HDU dialog offers its planes, and the chosen plane is what the frame shows.
+  void opensAPlaneOfACube() {
+    QTemporaryDir tmp;
+    const QString cube = tmp.filePath(QStringLiteral("cube.fits"));
+    {
+      fits::FitsFile f = fits::FitsFile::create(cube);
+      f.createImage(-32, {4, 3, 3});
+      std::vector<float> v;
+      for (int p = 0; p < 3; ++p) {
+        for (int k = 0; k < 12; ++k) v.push_back(static_cast<float>(100 * p + k));
+      }
+      f.writeImage(v);
+    }
+    app::HduDialog dialog(cube);
+    QCOMPARE(dialog.imageHduCount(), 1);
+    auto* plane = dialog.findChild<QSpinBox*>(QStringLiteral("planeChoice"));
+    QCOMPARE(plane->maximum(), 2);
+    plane->setValue(2);
+    QCOMPARE(dialog.options().plane, 2L);
+    app::MainWindow w;
+    w.show();
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openFile(cube, dialog.options());
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(w.skyView()->image().at(0, 0), 200.0f);
+    QCOMPARE(w.skyView()->image().at(3, 2), 211.0f);
   }
 
   void badFilesLoseNothing() {

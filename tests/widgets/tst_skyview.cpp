@@ -2,6 +2,8 @@
 // cursor, zoom to fit, wheel zoom about the cursor, drag to pan.
 
 #include <QApplication>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QWheelEvent>
 #include <QTest>
@@ -9,6 +11,7 @@
 #include <cmath>
 
 #include "TestSupport.h"
+#include "sky/BinningPanel.h"
 #include "sky/SkyView.h"
 
 using namespace xsky;
@@ -101,6 +104,35 @@ class TestSkyView : public QObject {
     // Dragging right by 100 screen pixels (one image pixel) moves the image right.
     const wcs::PixelPoint after = view.imagePixelAt(QPointF(200, 100));
     XSKY_COMPARE_NEAR(after.x, before.x - 1.0, 1e-9);
+  }
+
+  // The Binning dock as DS9's Bin menu: a new bin factor keeps the sky area; a buffer size typed by
+  // the user is used as it is; a fine factor never asks for more than 8192 pixels on a side; the
+  // centre fields set the binning centre.
+  void binningPanelSpecs() {
+    widgets::BinningPanel panel;
+    imaging::BinningSpec base;
+    base.binFactor = 80;
+    base.width = base.height = 600;
+    base.centre = wcs::PixelPoint{25000, 26000};
+    panel.setSpec(base, QStringLiteral("PI [eV]"), std::nullopt, true);
+    auto* bin = panel.findChild<QDoubleSpinBox*>(QStringLiteral("binFactor"));
+    bin->setValue(40);
+    imaging::BinningSpec s = panel.spec(base);
+    QCOMPARE(s.width, 1200);
+    QCOMPARE(s.binFactor, 40.0);
+    bin->setValue(1);
+    s = panel.spec(base);
+    QCOMPARE(s.width, 8192);
+    bin->setValue(80);
+    panel.findChild<QSpinBox*>(QStringLiteral("bufferSize"))->setValue(256);
+    s = panel.spec(base);
+    QCOMPARE(s.width, 256);
+    QCOMPARE(s.height, 256);
+    panel.setCentre(1234.5, 2345.5);
+    s = panel.spec(base);
+    QCOMPARE(s.centre->x, 1234.5);
+    QCOMPARE(s.centre->y, 2345.5);
   }
 };
 

@@ -1,7 +1,8 @@
 #pragma once
-// The binning controls of an event-list frame: bin factor, energy band (in the list's energy
-// axis units), PATTERN maximum and the mission's good-events FLAG selection. Apply emits the new
-// spec; the application re-bins on a worker without reopening the file.
+// The binning controls of an event-list frame, as DS9's Bin menu: bin factor, buffer size (image
+// pixels on a side), binning centre (sky X/Y; "centre on view" takes the view's centre), energy
+// band (in the list's energy axis units), PATTERN maximum and the mission's good-events FLAG
+// selection. Apply emits the new spec; the application re-bins on a worker without reopening.
 
 #include <QWidget>
 
@@ -26,12 +27,20 @@ class BinningPanel : public QWidget {
                bool enabled);
   /// The spec from the controls, starting from `base` (centre and size are kept, in sky pixels).
   imaging::BinningSpec spec(const imaging::BinningSpec& base) const;
+  /// Puts a sky X/Y position in the centre fields (the view's centre, from the application).
+  void setCentre(double x, double y);
 
  Q_SIGNALS:
   void applyRequested();
+  /// "Centre on view" was pressed: the application answers with setCentre().
+  void centreOnViewRequested();
 
  private:
   QDoubleSpinBox* bin_;
+  QSpinBox* buffer_;
+  QLineEdit* centreX_;
+  QLineEdit* centreY_;
+  imaging::BinningSpec shown_;  // the spec setSpec() showed (to tell which fields the user changed)
   QLineEdit* energyMin_;
   QLineEdit* energyMax_;
   QSpinBox* pattern_;
