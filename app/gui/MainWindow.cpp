@@ -34,6 +34,8 @@
 #include "sky/Magnifier.h"
 #include "sky/Panner.h"
 #include "sky/SkyView.h"
+#include "tasks/TaskManager.h"
+#include "tasks/TaskPanel.h"
 #include "wcs/Angles.h"
 
 namespace xsky::app {
@@ -86,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   coords_->setObjectName(QStringLiteral("cursorReadout"));
   coords_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addPermanentWidget(coords_, 1);
+  tasks_ = new tasks::TaskManager(this);
   regions_ = new RegionWorkbench(this);
   connect(regions_, &RegionWorkbench::message, this, &MainWindow::log);
   buildDocks();
@@ -161,9 +164,8 @@ void MainWindow::buildDocks() {
 
   addDock(tr("Regions"), QStringLiteral("regionsDock"), regions_->panel(), Qt::RightDockWidgetArea);
 
-  auto* tasks = new QListWidget(this);
-  tasks->setObjectName(QStringLiteral("tasksList"));
-  auto* tasksDock = addDock(tr("Tasks"), QStringLiteral("tasksDock"), tasks, Qt::BottomDockWidgetArea);
+  auto* tasksDock = addDock(tr("Tasks"), QStringLiteral("tasksDock"), new widgets::TaskPanel(tasks_, this),
+                            Qt::BottomDockWidgetArea);
   log_ = new QListWidget(this);
   log_->setObjectName(QStringLiteral("logList"));
   auto* logDock = addDock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);

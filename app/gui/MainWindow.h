@@ -22,6 +22,10 @@ class Panner;
 class SkyView;
 }  // namespace xsky::widgets
 
+namespace xsky::tasks {
+class TaskManager;
+}
+
 namespace xsky::app {
 
 class DisplayMenu;
@@ -50,6 +54,7 @@ class MainWindow : public QMainWindow {
   widgets::BinningPanel* binningPanel() const { return binning_; }
   QTreeWidget* filesTree() const { return files_; }
   RegionWorkbench* regions() const { return regions_; }
+  tasks::TaskManager* taskManager() const { return tasks_; }
   QString currentFile() const;
 
  Q_SIGNALS:
@@ -88,6 +93,7 @@ class MainWindow : public QMainWindow {
   QLabel* coords_ = nullptr;
   DisplayMenu* display_ = nullptr;
   RegionWorkbench* regions_ = nullptr;
+  tasks::TaskManager* tasks_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };
