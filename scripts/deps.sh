@@ -10,6 +10,7 @@ XSKY_PACKAGES=(
   libqcustomplot-dev libcfitsio-dev wcslib-dev libhealpix-cxx-dev libcurl4-openssl-dev
   fonts-dejavu-core xvfb xauth imagemagick fitsverify
   python3-astropy python3-numpy python3-scipy
+  jsamp stilts saods9 topcat aladin default-jre-headless xpa-tools
 )
 
 missing=()

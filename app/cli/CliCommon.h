@@ -27,5 +27,11 @@ int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runRegions(const QStringList& args);
 int runRender(const QStringList& args);
+int runExtract(const QStringList& args);
+int runIndex(const QStringList& args);
+/// `moc info`, `moc build` (app/cli/MocCommand.cpp) and the dispatch of `moc query`.
+int runMoc(const QStringList& args);
+/// `moc query` (app/cli/MocQueryCommand.cpp); args as runMoc received them.
+int runMocQuery(const QStringList& args);
 
 }  // namespace xsky::cli

@@ -19,6 +19,9 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("regions"),
        {&xsky::cli::runRegions, "convert region files; region statistics on an event list"}},
       {QStringLiteral("render"), {&xsky::cli::runRender, "draw an image or event list as a PNG, as the viewer shows it"}},
+      {QStringLiteral("extract"), {&xsky::cli::runExtract, "spectra, light curves and images of regions from event lists"}},
+      {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
+      {QStringLiteral("index"), {&xsky::cli::runIndex, "add event lists and images to the observation index"}},
   };
   return table;
 }
