@@ -25,6 +25,7 @@
 #include "gui/DemoLocator.h"
 #include "gui/DisplayMenu.h"
 #include "gui/HduDialog.h"
+#include "gui/ObservationWorkbench.h"
 #include "gui/RecentFiles.h"
 #include "gui/RegionWorkbench.h"
 #include "sim/DemoSky.h"
@@ -91,6 +92,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tasks_ = new tasks::TaskManager(this);
   regions_ = new RegionWorkbench(this);
   connect(regions_, &RegionWorkbench::message, this, &MainWindow::log);
+  observations_ = new ObservationWorkbench(this, tasks_, regions_->document());
+  connect(observations_, &ObservationWorkbench::message, this, &MainWindow::log);
+  connect(observations_, &ObservationWorkbench::openRequested, this, [this](const QString& path) {
+    frames_->setCurrent(newFrame());
+    openFile(path);
+  });
   buildDocks();
   buildMenus();
   menuBar()->insertMenu(menuBar()->actions().value(3), regions_->menu());  // before Window
@@ -116,6 +123,7 @@ widgets::SkyView* MainWindow::newFrame() {
   widgets::SkyView* view = frames_->addFrame(tr("Frame %1").arg(frames_->frames().size() + 1));
   view->setDisplay(defaultDisplay());
   regions_->attach(view);
+  observations_->attach(view);
   connect(view, &widgets::SkyView::cursorMoved, this, [this, view](double x, double y, double value) {
     if (view == frames_->current()) showCursor(x, y, value);
   });
@@ -163,6 +171,7 @@ void MainWindow::buildDocks() {
   addDock(tr("Binning"), QStringLiteral("binningDock"), binning_, Qt::LeftDockWidgetArea);
 
   addDock(tr("Regions"), QStringLiteral("regionsDock"), regions_->panel(), Qt::RightDockWidgetArea);
+  addDock(tr("Observations"), QStringLiteral("observationsDock"), observations_->panel(), Qt::RightDockWidgetArea);
 
   auto* tasksDock = addDock(tr("Tasks"), QStringLiteral("tasksDock"), new widgets::TaskPanel(tasks_, this),
                             Qt::BottomDockWidgetArea);
@@ -193,6 +202,11 @@ void MainWindow::buildMenus() {
     } else if (!error.isEmpty()) {
       reportError(path, error);
     }
+  });
+  file->addAction(tr("Open Observation &Index..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an observation index"), QString(),
+                                                      tr("XSky index (*.sqlite);;All files (*)"));
+    if (!path.isEmpty()) observations_->openIndex(path);
   });
   file->addAction(tr("Open &Folder..."), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder"));
@@ -268,6 +282,7 @@ void MainWindow::openPaths(const QStringList& paths) {
     const QFileInfo info(p);
     if (info.isDir()) {
       listFolder(info.absoluteFilePath());
+      observations_->indexFolder(info.absoluteFilePath());
     } else if (!opened) {
       openFile(info.absoluteFilePath());
       opened = true;

@@ -29,6 +29,7 @@ class TaskManager;
 namespace xsky::app {
 
 class DisplayMenu;
+class ObservationWorkbench;
 class RegionWorkbench;
 class RecentFiles;
 
@@ -55,6 +56,7 @@ class MainWindow : public QMainWindow {
   QTreeWidget* filesTree() const { return files_; }
   RegionWorkbench* regions() const { return regions_; }
   tasks::TaskManager* taskManager() const { return tasks_; }
+  ObservationWorkbench* observations() const { return observations_; }
   QString currentFile() const;
 
  Q_SIGNALS:
@@ -94,6 +96,7 @@ class MainWindow : public QMainWindow {
   DisplayMenu* display_ = nullptr;
   RegionWorkbench* regions_ = nullptr;
   tasks::TaskManager* tasks_ = nullptr;
+  ObservationWorkbench* observations_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };

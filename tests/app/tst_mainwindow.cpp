@@ -7,6 +7,7 @@
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -26,6 +27,10 @@
 #include "fits/FitsFile.h"
 #include "gui/HduDialog.h"
 #include "gui/MainWindow.h"
+#include "gui/ObservationWorkbench.h"
+#include "archive/FootprintOverlay.h"
+#include "archive/ObservationSelector.h"
+#include "tasks/TaskManager.h"
 #include "gui/RegionWorkbench.h"
 #include "regions/RegionDocument.h"
 #include "sim/DemoSky.h"
@@ -278,6 +283,63 @@ class TestMainWindow : public QObject {
     QVERIFY(opened.wait(10000));
     QCOMPARE(w.skyView()->image().at(0, 0), 200.0f);
     QCOMPARE(w.skyView()->image().at(3, 2), 211.0f);
+  }
+
+  // Opening the demo folder indexes it (a task); a region drawn on a source lists exactly the
+  // observations and cameras that the simulator's truth puts the source on (whole aperture on a
+  // CCD), and the footprints of the listed observations are drawn on the frame.
+  void listsTheObservationsCoveringARegion() {
+    QFile truthFile(QDir(demo_).filePath(QStringLiteral("truth.json")));
+    QVERIFY(truthFile.open(QIODevice::ReadOnly));
+    const QJsonObject truth = QJsonDocument::fromJson(truthFile.readAll()).object();
+    app::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openPaths({demo_});
+    QVERIFY(opened.wait(20000));
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    QVERIFY(w.observations()->hasIndex());
+    const QMap<QString, QString> cameraName = {{QStringLiteral("pn"), QStringLiteral("EPN")},
+                                               {QStringLiteral("mos1"), QStringLiteral("EMOS1")},
+                                               {QStringLiteral("mos2"), QStringLiteral("EMOS2")}};
+    int checkedSources = 0;
+    for (const QJsonValue& sv : truth[QStringLiteral("sources")].toArray()) {
+      const QJsonObject src = sv.toObject();
+      if (!src.contains(QStringLiteral("ra")) || src[QStringLiteral("kind")].toString() == QLatin1String("cluster")) continue;
+      QSet<QString> expected, excluded;
+      for (const QJsonValue& ov : src[QStringLiteral("observations")].toArray()) {
+        const QJsonObject o = ov.toObject();
+        const QJsonObject cams = o[QStringLiteral("cameras")].toObject();
+        for (auto it = cams.begin(); it != cams.end(); ++it) {
+          const QJsonObject ap = it.value().toObject()[QStringLiteral("aperture")].toObject();
+          const QString key = o[QStringLiteral("obs_id")].toString() + QLatin1Char(' ') + cameraName.value(it.key());
+          if (ap[QStringLiteral("whole_on_one_ccd")].toBool()) expected.insert(key);
+          if (ap[QStringLiteral("on_ccd_fraction")].toDouble() == 0) excluded.insert(key);
+        }
+      }
+      regions::Region circle;
+      circle.shape = regions::Circle{{src[QStringLiteral("ra")].toDouble(), src[QStringLiteral("dec")].toDouble()}, 5.0 / 3600};
+      QSignalSpy queried(w.observations(), &app::ObservationWorkbench::queried);
+      w.regions()->document()->setRegions({circle}, QStringLiteral("test region"));
+      QVERIFY(queried.wait(10000));
+      QSet<QString> listed;
+      for (const auto& row : w.observations()->selector()->rows()) {
+        listed.insert(row.record.obsId + QLatin1Char(' ') + row.record.instrument);
+      }
+      const QString id = src[QStringLiteral("id")].toString();
+      for (const QString& e : expected) QVERIFY2(listed.contains(e), qPrintable(id + QStringLiteral(": missing ") + e));
+      for (const QString& e : excluded) QVERIFY2(!listed.contains(e), qPrintable(id + QStringLiteral(": listed ") + e));
+      ++checkedSources;
+    }
+    QVERIFY(checkedSources >= 5);
+    // The last region's covering footprints (and its own MOC) are layers of the frame's overlay.
+    const auto* overlay = w.observations()->overlay(w.skyView());
+    QVERIFY(overlay != nullptr);
+    QCOMPARE(static_cast<size_t>(overlay->layers().size()), w.observations()->selector()->rows().size() + 1);
+    const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-observations.png"))));
   }
 
   void badFilesLoseNothing() {

@@ -1,0 +1,82 @@
+#pragma once
+// The main window's observation tools (issue 5): an observation index (SQLite, core/archive) of
+// the folders the user opens, built by a task; the Observations dock (ObservationSelector) that
+// lists the observations and cameras covering the drawn regions, updated as they change; and
+// the footprints of the checked observations plus the regions' own MOC drawn on every frame.
+// Wiring only: MOCs and queries are core/moc and core/archive.
+
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+#include "archive/FootprintIndex.h"
+#include "moc/SpaceMoc.h"
+
+class QLabel;
+class QSlider;
+class QTimer;
+class QWidget;
+
+namespace xsky::tasks {
+class TaskManager;
+}
+
+namespace xsky::widgets {
+class FootprintOverlay;
+class ObservationSelector;
+class RegionDocument;
+class SkyView;
+}  // namespace xsky::widgets
+
+namespace xsky::app {
+
+class ObservationWorkbench : public QObject {
+  Q_OBJECT
+ public:
+  ObservationWorkbench(QWidget* window, tasks::TaskManager* tasks, widgets::RegionDocument* regions);
+  ~ObservationWorkbench() override;
+
+  void attach(widgets::SkyView* view);
+  /// The Observations dock's content.
+  QWidget* panel() const { return panel_; }
+  widgets::ObservationSelector* selector() const { return selector_; }
+  widgets::FootprintOverlay* overlay(widgets::SkyView* view) const;
+
+  /// Indexes a folder's event lists and images into `<folder>/xsky-index.sqlite` (or, when the
+  /// folder is read-only, the application's data folder) in a task, then uses that index.
+  void indexFolder(const QString& folder);
+  /// Uses an existing index file (loaded in a task).
+  void openIndex(const QString& path);
+  bool hasIndex() const { return index_ != nullptr; }
+  /// The region MOC last queried (empty when no region).
+  const moc::SpaceMoc& regionMoc() const { return regionMoc_; }
+
+ Q_SIGNALS:
+  void message(const QString& line);
+  /// The selection was updated for the current regions (tests wait for it).
+  void queried();
+  void openRequested(const QString& location);
+
+ private:
+  void loadIndex(const QString& path, const QString& folder);
+  void scheduleQuery();
+  void runQuery();
+  void refreshOverlays();
+
+  QWidget* window_;
+  tasks::TaskManager* tasks_;
+  widgets::RegionDocument* regions_;
+  QWidget* panel_ = nullptr;
+  widgets::ObservationSelector* selector_ = nullptr;
+  QSlider* order_ = nullptr;
+  QLabel* indexLabel_ = nullptr;
+  QTimer* debounce_ = nullptr;
+  std::shared_ptr<const archive::FootprintIndex> index_;
+  std::vector<archive::FootprintHit> hits_;
+  moc::SpaceMoc regionMoc_;
+  std::map<widgets::SkyView*, widgets::FootprintOverlay*> overlays_;
+  quint64 querySerial_ = 0;
+};
+
+}  // namespace xsky::app
