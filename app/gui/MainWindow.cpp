@@ -24,7 +24,10 @@
 #include "fits/FitsError.h"
 #include "gui/DemoLocator.h"
 #include "gui/DisplayMenu.h"
+#include "gui/ExtractionLauncher.h"
 #include "gui/HduDialog.h"
+#include "archive/ObservationSelector.h"
+#include "regions/RegionDocument.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/RecentFiles.h"
 #include "gui/RegionWorkbench.h"
@@ -93,6 +96,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   regions_ = new RegionWorkbench(this);
   connect(regions_, &RegionWorkbench::message, this, &MainWindow::log);
   observations_ = new ObservationWorkbench(this, tasks_, regions_->document());
+  extraction_ = new ExtractionLauncher(tasks_, this);
+  connect(extraction_, &ExtractionLauncher::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::openRequested, this, [this](const QString& path) {
     frames_->setCurrent(newFrame());
@@ -101,6 +106,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildDocks();
   buildMenus();
   menuBar()->insertMenu(menuBar()->actions().value(3), regions_->menu());  // before Window
+  regions_->menu()->addSeparator();
+  QAction* extract = regions_->menu()->addAction(tr("&Extract Spectra, Light Curves, Images"), this, [this] { extractRegions(); });
+  extract->setObjectName(QStringLiteral("extractAction"));
+  extract->setShortcut(QKeySequence(tr("Ctrl+E")));
   addToolBar(Qt::TopToolBarArea, regions_->toolBar());
   connect(frames_, &widgets::FrameStack::currentChanged, this, &MainWindow::currentFrameChanged);
   newFrame();
@@ -451,6 +460,30 @@ void MainWindow::showCursor(double x, double y, double value) {
                      wcs::formatDegrees(gal.lon, 4), wcs::formatDegrees(gal.lat, 4));
   }
   coords_->setText(text);
+}
+
+std::vector<quint64> MainWindow::extractRegions() {
+  QStringList lists;
+  for (const int row : observations_->selector()->checkedRows()) {
+    const archive::ObservationRecord& r = observations_->selector()->rows()[static_cast<size_t>(row)].record;
+    if (r.kind == archive::ObservationFileKind::EventList) lists << r.location;
+  }
+  if (lists.isEmpty()) {
+    const auto it = documents_.find(frames_->current());
+    if (it != documents_.end() && it->second.loaded.events) lists << it->second.path;
+  }
+  if (lists.isEmpty()) {
+    reportError(QString(), tr("Nothing to extract from: open an event list or a folder of observations."));
+    return {};
+  }
+  try {
+    const std::vector<quint64> ids = extraction_->extract(lists, regions_->document()->regions());
+    log(tr("extracting from %n event list(s)", nullptr, static_cast<int>(lists.size())));
+    return ids;
+  } catch (const Error& e) {
+    reportError(QString(), e.message());
+    return {};
+  }
 }
 
 void MainWindow::log(const QString& line) {

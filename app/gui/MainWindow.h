@@ -29,6 +29,7 @@ class TaskManager;
 namespace xsky::app {
 
 class DisplayMenu;
+class ExtractionLauncher;
 class ObservationWorkbench;
 class RegionWorkbench;
 class RecentFiles;
@@ -57,6 +58,9 @@ class MainWindow : public QMainWindow {
   RegionWorkbench* regions() const { return regions_; }
   tasks::TaskManager* taskManager() const { return tasks_; }
   ObservationWorkbench* observations() const { return observations_; }
+  /// Region > Extract: the drawn regions from the checked observations (else the current frame's
+  /// event list). Returns the task ids (empty after an error message).
+  std::vector<quint64> extractRegions();
   QString currentFile() const;
 
  Q_SIGNALS:
@@ -97,6 +101,7 @@ class MainWindow : public QMainWindow {
   RegionWorkbench* regions_ = nullptr;
   tasks::TaskManager* tasks_ = nullptr;
   ObservationWorkbench* observations_ = nullptr;
+  ExtractionLauncher* extraction_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };

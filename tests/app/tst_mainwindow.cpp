@@ -342,6 +342,44 @@ class TestMainWindow : public QObject {
     QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-observations.png"))));
   }
 
+  // Region > Extract on the demo: one task per covering observation and camera writes source and
+  // background spectra, a light curve and an image; all succeed and the spectra hold the source.
+  void extractsFromTheCoveringObservations() {
+    app::MainWindow w;
+    w.show();
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.openPaths({demo_});
+    QVERIFY(opened.wait(20000));
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    QFile truthFile(QDir(demo_).filePath(QStringLiteral("truth.json")));
+    QVERIFY(truthFile.open(QIODevice::ReadOnly));
+    const QJsonObject src = QJsonDocument::fromJson(truthFile.readAll()).object()[QStringLiteral("sources")].toArray()[0].toObject();
+    regions::Region source;
+    source.shape = regions::Circle{{src[QStringLiteral("ra")].toDouble(), src[QStringLiteral("dec")].toDouble()}, 30.0 / 3600};
+    regions::Region background;
+    background.role = regions::Role::Background;
+    background.shape = regions::Annulus{{src[QStringLiteral("ra")].toDouble(), src[QStringLiteral("dec")].toDouble()},
+                                        {60.0 / 3600, 120.0 / 3600}};
+    QSignalSpy queried(w.observations(), &app::ObservationWorkbench::queried);
+    w.regions()->document()->setRegions({source, background}, QStringLiteral("test regions"));
+    QVERIFY(queried.wait(10000));
+    const size_t listed = w.observations()->selector()->rows().size();
+    QCOMPARE(listed, size_t(9));  // SRC01 is on every camera of the three observations
+    const std::vector<quint64> ids = w.extractRegions();
+    QCOMPARE(ids.size(), listed);
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    for (const quint64 id : ids) {
+      const tasks::TaskInfo info = w.taskManager()->info(id);
+      QVERIFY2(info.state == tasks::TaskState::Succeeded, qPrintable(info.title + QStringLiteral(": ") + info.error));
+      QVERIFY2(info.result.toDouble() > 0, qPrintable(info.title));  // a positive net rate
+    }
+    const QDir products(QDir(demo_).filePath(QStringLiteral("products")));
+    QCOMPARE(products.entryList({QStringLiteral("*_src.pha")}).size(), 9);
+    QCOMPARE(products.entryList({QStringLiteral("*_src_bkg.pha")}).size(), 9);
+    QCOMPARE(products.entryList({QStringLiteral("*_src.lc")}).size(), 9);
+    QCOMPARE(products.entryList({QStringLiteral("*_img.fits")}).size(), 9);
+  }
+
   void badFilesLoseNothing() {
     app::MainWindow w;
     w.show();

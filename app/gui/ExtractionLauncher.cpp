@@ -1,0 +1,80 @@
+#include "gui/ExtractionLauncher.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <memory>
+
+#include "events/EventListReader.h"
+#include "fits/FitsError.h"
+#include "tasks/TaskManager.h"
+
+namespace xsky::app {
+
+ExtractionLauncher::ExtractionLauncher(tasks::TaskManager* tasks, QObject* parent) : QObject(parent), tasks_(tasks) {
+  qRegisterMetaType<xsky::products::ExtractionResult>();
+}
+
+QString ExtractionLauncher::productFolder(const QString& eventsPath) {
+  // <archive>/<obsid>/<camera>_events.fits -> <archive>/products; a lone file -> <its folder>/products.
+  QDir dir = QFileInfo(eventsPath).absoluteDir();
+  if (QFileInfo(dir.path()).fileName().contains(QRegularExpression(QStringLiteral("^\\d{6,}$")))) dir.cdUp();
+  const QString folder = dir.filePath(QStringLiteral("products"));
+  if (QDir().mkpath(folder) && QFileInfo(folder).isWritable()) return folder;
+  const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/products");
+  QDir().mkpath(data);
+  return data;
+}
+
+std::vector<quint64> ExtractionLauncher::extract(const QStringList& eventLists, const std::vector<regions::Region>& regions,
+                                                 const Settings& settings) {
+  QStringList notes;
+  const regions::RegionSet set = regions::RegionSet::fromRegions(regions, &notes);
+  if (set.source.empty()) throw Error(tr("draw a source region first (Region tool bar)"));
+  std::vector<quint64> ids;
+  for (const QString& path : eventLists) {
+    const QString title = tr("Extract %1").arg(QFileInfo(path).fileName());
+    auto result = std::make_shared<products::ExtractionResult>();
+    ids.push_back(tasks_->start(
+        title,
+        [path, set, settings, result](tasks::TaskContext& ctx) -> QVariant {
+          ctx.stage(QStringLiteral("reading %1").arg(QFileInfo(path).fileName()));
+          const events::EventList list = events::readEventList(path, ctx.progressFn(0, 0.3));
+          ctx.stage(QStringLiteral("extracting"));
+          const QString folder = productFolder(path);
+          const QString obs = list.observationId.isEmpty() ? QFileInfo(path).completeBaseName() : list.observationId;
+          const QString base = QDir(folder).filePath(QStringLiteral("%1_%2").arg(obs, list.instrument.toLower()));
+          products::ExtractionOptions options;
+          options.spectrumPath = base + QStringLiteral("_src.pha");
+          options.lightCurvePath = base + QStringLiteral("_src.lc");
+          options.lightCurveBinS = settings.lightCurveBinS;
+          options.imagePath = base + QStringLiteral("_img.fits");
+          *result = products::extract(list, set, options, ctx.progressFn(0.3, 1.0));
+          for (const products::ProductRecord& p : result->products) {
+            ctx.log(QStringLiteral("%1: %2 (%3 counts)").arg(p.kind, QFileInfo(p.path).fileName()).arg(p.counts));
+          }
+          for (const QString& w : result->warnings) ctx.log(QStringLiteral("warning: ") + w);
+          return result->netRate;
+        },
+        [this, result](const tasks::TaskInfo& info) {
+          if (info.state == tasks::TaskState::Failed) {
+            Q_EMIT message(tr("%1: %2").arg(info.title, info.error));
+            return;
+          }
+          if (info.state != tasks::TaskState::Succeeded) return;
+          Q_EMIT message(tr("%1 %2: %3 source, %4 background counts, net rate %5 ± %6 /s; %7 products")
+                             .arg(result->obsId, result->instrument)
+                             .arg(result->sourceCounts)
+                             .arg(result->backgroundCounts)
+                             .arg(result->netRate, 0, 'g', 4)
+                             .arg(result->netRateError, 0, 'g', 2)
+                             .arg(result->products.size()));
+          Q_EMIT extracted(*result);
+        }));
+  }
+  return ids;
+}
+
+}  // namespace xsky::app
