@@ -27,6 +27,7 @@ int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runRegions(const QStringList& args);
 int runRender(const QStringList& args);
+int runSamp(const QStringList& args);
 int runExtract(const QStringList& args);
 int runIndex(const QStringList& args);
 /// `moc info`, `moc build` (app/cli/MocCommand.cpp) and the dispatch of `moc query`.

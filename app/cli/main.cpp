@@ -18,6 +18,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("simulate"), {&xsky::cli::runSimulate, "write the deterministic demo sky"}},
       {QStringLiteral("regions"),
        {&xsky::cli::runRegions, "convert region files; region statistics on an event list"}},
+      {QStringLiteral("samp"), {&xsky::cli::runSamp, "SAMP: hub status, send a message, run a hub"}},
       {QStringLiteral("render"), {&xsky::cli::runRender, "draw an image or event list as a PNG, as the viewer shows it"}},
       {QStringLiteral("extract"), {&xsky::cli::runExtract, "spectra, light curves and images of regions from event lists"}},
       {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
