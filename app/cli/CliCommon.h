@@ -34,5 +34,6 @@ int runIndex(const QStringList& args);
 int runMoc(const QStringList& args);
 /// `moc query` (app/cli/MocQueryCommand.cpp); args as runMoc received them.
 int runMocQuery(const QStringList& args);
+int runFit(const QStringList& args);  // app/cli/FitCommand.cpp: spectral fitting
 
 }  // namespace xsky::cli

@@ -23,6 +23,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("extract"), {&xsky::cli::runExtract, "spectra, light curves and images of regions from event lists"}},
       {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
       {QStringLiteral("index"), {&xsky::cli::runIndex, "add event lists and images to the observation index"}},
+      {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},
   };
   return table;
 }

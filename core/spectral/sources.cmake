@@ -1,0 +1,12 @@
+# core/spectral: OGIP spectra and responses, models and their expression language, folding,
+# fit statistics, the Levenberg-Marquardt fitter and covariance errors (issue #7).
+target_sources(xsky_core PRIVATE
+  spectral/OgipSpectrum.h spectral/OgipSpectrum.cpp
+  spectral/OgipResponse.h spectral/OgipResponse.cpp
+  spectral/SpectralData.h spectral/SpectralData.cpp
+  spectral/Wabs.h spectral/Wabs.cpp
+  spectral/ModelComponents.h spectral/ModelComponents.cpp
+  spectral/ModelExpression.h spectral/ModelExpression.cpp
+  spectral/FitStatistic.h spectral/FitStatistic.cpp
+  spectral/LevenbergMarquardt.h spectral/LevenbergMarquardt.cpp
+  spectral/SpectralFit.h spectral/SpectralFit.cpp)
