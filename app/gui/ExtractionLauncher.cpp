@@ -21,9 +21,9 @@ QString ExtractionLauncher::productFolder(const QString& eventsPath) {
   // <archive>/<obsid>/<camera>_events.fits -> <archive>/products; a lone file -> <its folder>/products.
   QDir dir = QFileInfo(eventsPath).absoluteDir();
   if (QFileInfo(dir.path()).fileName().contains(QRegularExpression(QStringLiteral("^\\d{6,}$")))) dir.cdUp();
-  const QString folder = dir.filePath(QStringLiteral("products"));
+  const QString folder = dir.filePath(QStringLiteral("xsky-products"));
   if (QDir().mkpath(folder) && QFileInfo(folder).isWritable()) return folder;
-  const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/products");
+  const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/xsky-products");
   QDir().mkpath(data);
   return data;
 }

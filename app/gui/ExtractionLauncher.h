@@ -2,7 +2,7 @@
 // Region > Extract: for every observation checked in the Observations dock (else the event list
 // of the current frame), one task on the task pool extracts the drawn source and background
 // regions: source and background spectra, a light curve and an image, written under
-// `<folder>/products/` next to the observations (else the application's data folder), with
+// `<folder>/xsky-products/` next to the observations (else the application's data folder), with
 // progress in the Tasks dock and a summary line per observation in the log.
 
 #include <QObject>

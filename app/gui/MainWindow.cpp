@@ -26,6 +26,9 @@
 #include "gui/DisplayMenu.h"
 #include "gui/ExtractionLauncher.h"
 #include "gui/HduDialog.h"
+#include "gui/SampWorkbench.h"
+#include "products/ImageProduct.h"
+#include "products/ObservationInfo.h"
 #include "archive/ObservationSelector.h"
 #include "regions/RegionDocument.h"
 #include "gui/ObservationWorkbench.h"
@@ -97,6 +100,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(regions_, &RegionWorkbench::message, this, &MainWindow::log);
   observations_ = new ObservationWorkbench(this, tasks_, regions_->document());
   extraction_ = new ExtractionLauncher(tasks_, this);
+  SampWorkbench::Hooks hooks;
+  hooks.currentImageFile = [this](QString* error) { return currentImageFile(error); };
+  hooks.regionMoc = [this] { return observations_->regionMoc(); };
+  hooks.openFile = [this](const QString& path) {
+    frames_->setCurrent(newFrame());
+    openFile(path);
+  };
+  hooks.centreOn = [this](wcs::SkyPoint icrs) { return frames_->current() && frames_->current()->centreOnSky(icrs); };
+  hooks.showCoverage = [this](const moc::SpaceMoc& coverage, const QString& name) {
+    observations_->showExtraCoverage(coverage, name);
+    log(tr("SAMP: showing coverage %1 (%2 deg²)").arg(name).arg(coverage.areaSteradians() * std::pow(180 / M_PI, 2), 0, 'g', 4));
+  };
+  samp_ = new SampWorkbench(this, std::move(hooks));
+  connect(samp_, &SampWorkbench::message, this, &MainWindow::log);
   connect(extraction_, &ExtractionLauncher::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::openRequested, this, [this](const QString& path) {
@@ -111,6 +128,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   extract->setObjectName(QStringLiteral("extractAction"));
   extract->setShortcut(QKeySequence(tr("Ctrl+E")));
   addToolBar(Qt::TopToolBarArea, regions_->toolBar());
+  menuBar()->insertMenu(menuBar()->actions().value(4), samp_->menu());  // before Window
+  statusBar()->addPermanentWidget(samp_->statusLabel());
   connect(frames_, &widgets::FrameStack::currentChanged, this, &MainWindow::currentFrameChanged);
   newFrame();
   QSettings settings;
@@ -460,6 +479,27 @@ void MainWindow::showCursor(double x, double y, double value) {
                      wcs::formatDegrees(gal.lon, 4), wcs::formatDegrees(gal.lat, 4));
   }
   coords_->setText(text);
+}
+
+QString MainWindow::currentImageFile(QString* error) const {
+  const auto it = documents_.find(frames_->current());
+  if (it == documents_.end()) {
+    *error = tr("no frame shows a file");
+    return {};
+  }
+  if (!it->second.loaded.events) return it->second.path;  // an image: send the file itself
+  // An event list: send the binned image as it is shown (with its WCS).
+  const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                           .filePath(QStringLiteral("xsky-%1-binned.fits").arg(QFileInfo(it->second.path).completeBaseName()));
+  try {
+    const events::EventList& list = *it->second.loaded.events;
+    products::writeImage(path, *it->second.loaded.image, products::EnergyBand{}, list, products::readObservationInfo(list),
+                         {QStringLiteral("binned by XSky from %1").arg(it->second.path)});
+  } catch (const Error& e) {
+    *error = e.message();
+    return {};
+  }
+  return path;
 }
 
 std::vector<quint64> MainWindow::extractRegions() {

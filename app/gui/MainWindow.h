@@ -30,6 +30,7 @@ namespace xsky::app {
 
 class DisplayMenu;
 class ExtractionLauncher;
+class SampWorkbench;
 class ObservationWorkbench;
 class RegionWorkbench;
 class RecentFiles;
@@ -58,9 +59,13 @@ class MainWindow : public QMainWindow {
   RegionWorkbench* regions() const { return regions_; }
   tasks::TaskManager* taskManager() const { return tasks_; }
   ObservationWorkbench* observations() const { return observations_; }
+  SampWorkbench* samp() const { return samp_; }
   /// Region > Extract: the drawn regions from the checked observations (else the current frame's
   /// event list). Returns the task ids (empty after an error message).
   std::vector<quint64> extractRegions();
+  /// A FITS file of what the current frame shows (the file itself, or the binned event list
+  /// written to a temporary file); empty with *error when there is none.
+  QString currentImageFile(QString* error) const;
   QString currentFile() const;
 
  Q_SIGNALS:
@@ -102,6 +107,7 @@ class MainWindow : public QMainWindow {
   tasks::TaskManager* tasks_ = nullptr;
   ObservationWorkbench* observations_ = nullptr;
   ExtractionLauncher* extraction_ = nullptr;
+  SampWorkbench* samp_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };

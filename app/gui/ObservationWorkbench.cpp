@@ -175,6 +175,11 @@ void ObservationWorkbench::runQuery() {
   }));
 }
 
+void ObservationWorkbench::showExtraCoverage(const moc::SpaceMoc& coverage, const QString& name) {
+  extra_.emplace_back(name, coverage);
+  refreshOverlays();
+}
+
 void ObservationWorkbench::refreshOverlays() {
   std::vector<widgets::FootprintOverlay::Layer> layers;
   if (index_) {
@@ -188,6 +193,7 @@ void ObservationWorkbench::refreshOverlays() {
       }
     }
   }
+  for (const auto& [name, coverage] : extra_) layers.push_back({name, coverage, QColor(255, 240, 80), true});
   if (!regionMoc_.empty()) layers.push_back({tr("region MOC"), regionMoc_, widgets::footprintColour(QStringLiteral("REGION")), true});
   for (auto& [view, overlay] : overlays_) overlay->setLayers(layers);
 }

@@ -51,6 +51,8 @@ class ObservationWorkbench : public QObject {
   bool hasIndex() const { return index_ != nullptr; }
   /// The region MOC last queried (empty when no region).
   const moc::SpaceMoc& regionMoc() const { return regionMoc_; }
+  /// A coverage from elsewhere (a MOC received over SAMP) drawn with the footprints.
+  void showExtraCoverage(const moc::SpaceMoc& coverage, const QString& name);
 
  Q_SIGNALS:
   void message(const QString& line);
@@ -75,6 +77,7 @@ class ObservationWorkbench : public QObject {
   std::shared_ptr<const archive::FootprintIndex> index_;
   std::vector<archive::FootprintHit> hits_;
   moc::SpaceMoc regionMoc_;
+  std::vector<std::pair<QString, moc::SpaceMoc>> extra_;
   std::map<widgets::SkyView*, widgets::FootprintOverlay*> overlays_;
   quint64 querySerial_ = 0;
 };

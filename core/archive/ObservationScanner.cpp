@@ -111,6 +111,8 @@ QStringList collectObservationFiles(const QStringList& paths) {
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
       const QString f = it.next();
+      // XSky's own outputs (xsky-products/ beside the observations) are not observations.
+      if (QDir(info.absoluteFilePath()).relativeFilePath(f).startsWith(QLatin1String("xsky-products/"))) continue;
       if (looksLikeFits(QFileInfo(f).fileName())) found << QFileInfo(f).absoluteFilePath();
     }
     found.sort();

@@ -44,8 +44,8 @@ struct ScanReport {
 
 QString statusName(ScannedFile::Status status);
 
-/// The files a scan of `paths` visits, in order (folders expanded, sorted by name; a path that
-/// does not exist is kept so that the scan reports it).
+/// The files a scan of `paths` visits, in order (folders expanded, sorted by name, XSky's own
+/// xsky-products/ folders left out; a path that does not exist is kept so that the scan reports it).
 QStringList collectObservationFiles(const QStringList& paths);
 
 ScanReport indexFiles(ObservationIndex& index, const QStringList& paths, const ScanOptions& options = {},
