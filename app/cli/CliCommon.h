@@ -35,5 +35,6 @@ int runMoc(const QStringList& args);
 /// `moc query` (app/cli/MocQueryCommand.cpp); args as runMoc received them.
 int runMocQuery(const QStringList& args);
 int runFit(const QStringList& args);  // app/cli/FitCommand.cpp: spectral fitting
+int runTiming(const QStringList& args);  // app/cli/TimingCommand.cpp: light curves and timing
 
 }  // namespace xsky::cli

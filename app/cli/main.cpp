@@ -24,6 +24,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
       {QStringLiteral("index"), {&xsky::cli::runIndex, "add event lists and images to the observation index"}},
       {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},
+      {QStringLiteral("timing"), {&xsky::cli::runTiming, "light curves and timing: variability, Bayesian Blocks, periodograms, folding"}},
   };
   return table;
 }
