@@ -26,6 +26,7 @@
 #include "gui/DisplayMenu.h"
 #include "gui/ExtractionLauncher.h"
 #include "gui/HduDialog.h"
+#include "gui/ProductsPanel.h"
 #include "gui/SampWorkbench.h"
 #include "products/ImageProduct.h"
 #include "products/ObservationInfo.h"
@@ -206,7 +207,16 @@ void MainWindow::buildDocks() {
   log_ = new QListWidget(this);
   log_->setObjectName(QStringLiteral("logList"));
   auto* logDock = addDock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
+  products_ = new ProductsPanel(this);
+  connect(extraction_, &ExtractionLauncher::extracted, products_, &ProductsPanel::addResult);
+  connect(products_, &ProductsPanel::message, this, &MainWindow::log);
+  connect(products_, &ProductsPanel::openImage, this, [this](const QString& path) {
+    frames_->setCurrent(newFrame());
+    openFile(path);
+  });
+  auto* productsDock = addDock(tr("Products"), QStringLiteral("productsDock"), products_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(tasksDock, logDock);
+  tabifyDockWidget(logDock, productsDock);
   logDock->raise();
   // The sky gets the room: the log starts a few lines high, the left column narrow.
   resizeDocks({logDock}, {140}, Qt::Vertical);

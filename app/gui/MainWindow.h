@@ -30,6 +30,7 @@ namespace xsky::app {
 
 class DisplayMenu;
 class ExtractionLauncher;
+class ProductsPanel;
 class SampWorkbench;
 class ObservationWorkbench;
 class RegionWorkbench;
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
   tasks::TaskManager* taskManager() const { return tasks_; }
   ObservationWorkbench* observations() const { return observations_; }
   SampWorkbench* samp() const { return samp_; }
+  ProductsPanel* productsPanel() const { return products_; }
   /// Region > Extract: the drawn regions from the checked observations (else the current frame's
   /// event list). Returns the task ids (empty after an error message).
   std::vector<quint64> extractRegions();
@@ -108,6 +110,7 @@ class MainWindow : public QMainWindow {
   ObservationWorkbench* observations_ = nullptr;
   ExtractionLauncher* extraction_ = nullptr;
   SampWorkbench* samp_ = nullptr;
+  ProductsPanel* products_ = nullptr;
   RecentFiles* recent_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };

@@ -27,6 +27,10 @@
 #include "fits/FitsFile.h"
 #include "gui/HduDialog.h"
 #include "gui/MainWindow.h"
+#include "gui/ProductsPanel.h"
+#include "products/ProductPlot.h"
+#include <qcustomplot.h>
+#include <QDockWidget>
 #include "gui/ObservationWorkbench.h"
 #include "archive/FootprintOverlay.h"
 #include "archive/ObservationSelector.h"
@@ -379,6 +383,29 @@ class TestMainWindow : public QObject {
     QCOMPARE(products.entryList({QStringLiteral("*_src_bkg.pha")}).size(), 9);
     QCOMPARE(products.entryList({QStringLiteral("*_src.lc")}).size(), 9);
     QCOMPARE(products.entryList({QStringLiteral("*_img.fits")}).size(), 9);
+
+    // The Products dock lists them and plots a spectrum (in keV, through its RESPFILE) and a
+    // light curve.
+    QTreeWidget* list = w.productsPanel()->tree();
+    QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 9 * 4, 5000);
+    int spectrumRow = -1, curveRow = -1;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+      const QString kind = list->topLevelItem(i)->text(2);
+      if (kind == QLatin1String("spectrum") && list->topLevelItem(i)->text(1) == QLatin1String("EPN")) spectrumRow = i;
+      if (kind == QLatin1String("lightcurve")) curveRow = i;
+    }
+    QVERIFY(spectrumRow >= 0 && curveRow >= 0);
+    QVERIFY(w.productsPanel()->showRow(spectrumRow));
+    QCOMPARE(w.productsPanel()->plot()->kind(), QStringLiteral("spectrum"));
+    QCustomPlot* plot = w.productsPanel()->plot()->plot();
+    QVERIFY(plot->graph(0)->dataCount() > 20);
+    QVERIFY(plot->xAxis->label().contains(QStringLiteral("keV")));
+    w.findChild<QDockWidget*>(QStringLiteral("productsDock"))->raise();
+    const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-extraction.png"))));
+    QVERIFY(w.productsPanel()->showRow(curveRow));
+    QCOMPARE(w.productsPanel()->plot()->kind(), QStringLiteral("lightcurve"));
+    QVERIFY(plot->graph(0)->dataCount() > 5);
   }
 
   void badFilesLoseNothing() {

@@ -1,0 +1,37 @@
+#pragma once
+// The products of the extractions run in this session: one row per product (observation, camera,
+// kind, band, counts, file) and, below, a plot of the selected spectrum or light curve.
+// Double-clicking an image opens it in a frame.
+
+#include <QWidget>
+
+#include "products/Extraction.h"
+
+class QTreeWidget;
+
+namespace xsky::widgets {
+class ProductPlot;
+}
+
+namespace xsky::app {
+
+class ProductsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ProductsPanel(QWidget* parent = nullptr);
+  void addResult(const products::ExtractionResult& result);
+  QTreeWidget* tree() const { return tree_; }
+  widgets::ProductPlot* plot() const { return plot_; }
+  /// Plots the product in row `row` (spectra, light curves); false when it cannot be plotted.
+  bool showRow(int row);
+
+ Q_SIGNALS:
+  void openImage(const QString& path);
+  void message(const QString& line);
+
+ private:
+  QTreeWidget* tree_;
+  widgets::ProductPlot* plot_;
+};
+
+}  // namespace xsky::app
