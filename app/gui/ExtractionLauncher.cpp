@@ -7,7 +7,12 @@
 
 #include <memory>
 
+#include <QCoreApplication>
+#include <QJsonObject>
+
 #include "events/EventListReader.h"
+#include "fits/FitsFile.h"
+#include "products/ProductCache.h"
 #include "fits/FitsError.h"
 #include "tasks/TaskManager.h"
 
@@ -40,18 +45,37 @@ std::vector<quint64> ExtractionLauncher::extract(const QStringList& eventLists, 
     ids.push_back(tasks_->start(
         title,
         [path, set, settings, result](tasks::TaskContext& ctx) -> QVariant {
-          ctx.stage(QStringLiteral("reading %1").arg(QFileInfo(path).fileName()));
-          const events::EventList list = events::readEventList(path, ctx.progressFn(0, 0.3));
-          ctx.stage(QStringLiteral("extracting"));
           const QString folder = productFolder(path);
-          const QString obs = list.observationId.isEmpty() ? QFileInfo(path).completeBaseName() : list.observationId;
-          const QString base = QDir(folder).filePath(QStringLiteral("%1_%2").arg(obs, list.instrument.toLower()));
+          // Product names from the events header (OBS_ID, INSTRUME), without reading the events.
+          QString obs, instrument;
+          {
+            fits::FitsFile f = fits::FitsFile::open(path);
+            if (const int hdu = events::findEventsHdu(f); hdu > 0) f.moveTo(hdu);
+            obs = f.keyString(QStringLiteral("OBS_ID")).value_or(QString());
+            instrument = f.keyString(QStringLiteral("INSTRUME")).value_or(QStringLiteral("camera"));
+          }
+          if (obs.isEmpty()) obs = QFileInfo(path).completeBaseName();
+          const QString base = QDir(folder).filePath(QStringLiteral("%1_%2").arg(obs, instrument.toLower()));
           products::ExtractionOptions options;
           options.spectrumPath = base + QStringLiteral("_src.pha");
           options.lightCurvePath = base + QStringLiteral("_src.lc");
           options.lightCurveBinS = settings.lightCurveBinS;
           options.imagePath = base + QStringLiteral("_img.fits");
+          // The same request as before (same file, regions, parameters, version): its products
+          // are still there, so the recorded result is the answer.
+          const QJsonObject request =
+              products::describeRequest(path, set, options, QCoreApplication::applicationVersion());
+          const QString key = products::requestKey(request);
+          if (const auto cached = products::cachedResult(folder, key)) {
+            *result = *cached;
+            ctx.log(QStringLiteral("unchanged since the last extraction: taken from the cache (%1)").arg(key.left(12)));
+            return result->netRate;
+          }
+          ctx.stage(QStringLiteral("reading %1").arg(QFileInfo(path).fileName()));
+          const events::EventList list = events::readEventList(path, ctx.progressFn(0, 0.3));
+          ctx.stage(QStringLiteral("extracting"));
           *result = products::extract(list, set, options, ctx.progressFn(0.3, 1.0));
+          products::recordResult(folder, key, request, *result);
           for (const products::ProductRecord& p : result->products) {
             ctx.log(QStringLiteral("%1: %2 (%3 counts)").arg(p.kind, QFileInfo(p.path).fileName()).arg(p.counts));
           }

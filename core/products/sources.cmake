@@ -8,4 +8,5 @@ target_sources(xsky_core PRIVATE
   products/PhaWriter.h products/PhaWriter.cpp
   products/LightCurve.h products/LightCurve.cpp
   products/ImageProduct.h products/ImageProduct.cpp
-  products/Extraction.h products/Extraction.cpp)
+  products/Extraction.h products/Extraction.cpp
+  products/ProductCache.h products/ProductCache.cpp)

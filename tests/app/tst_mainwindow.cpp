@@ -7,6 +7,7 @@
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QDir>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -383,6 +384,30 @@ class TestMainWindow : public QObject {
     QCOMPARE(products.entryList({QStringLiteral("*_src_bkg.pha")}).size(), 9);
     QCOMPARE(products.entryList({QStringLiteral("*_src.lc")}).size(), 9);
     QCOMPARE(products.entryList({QStringLiteral("*_img.fits")}).size(), 9);
+    // Each extraction left its provenance record (the request, with the regions as DS9 text).
+    const QStringList records = QDir(products.filePath(QStringLiteral("provenance"))).entryList({QStringLiteral("*.json")});
+    QCOMPARE(records.size(), 9);
+    QFile record(products.filePath(QStringLiteral("provenance/") + records.first()));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    const QJsonObject request = QJsonDocument::fromJson(record.readAll()).object()[QStringLiteral("request")].toObject();
+    QVERIFY(request[QStringLiteral("regions_ds9")].toString().contains(QStringLiteral("annulus(")));
+    // The same request again is answered from the cache: nothing is rewritten, same numbers.
+    QMap<QString, QDateTime> written;
+    for (const QFileInfo& f : products.entryInfoList(QDir::Files)) written[f.fileName()] = f.lastModified();
+    std::vector<double> rates, ratesAgain;
+    for (const quint64 id : ids) rates.push_back(w.taskManager()->info(id).result.toDouble());
+    const std::vector<quint64> again = w.extractRegions();
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    for (const quint64 id : again) {
+      const tasks::TaskInfo info = w.taskManager()->info(id);
+      QCOMPARE(info.state, tasks::TaskState::Succeeded);
+      QVERIFY2(info.log.join(QLatin1Char('\n')).contains(QStringLiteral("from the cache")), qPrintable(info.log.join(QLatin1Char('\n'))));
+      ratesAgain.push_back(info.result.toDouble());
+    }
+    std::sort(rates.begin(), rates.end());
+    std::sort(ratesAgain.begin(), ratesAgain.end());
+    QVERIFY(rates == ratesAgain);
+    for (const QFileInfo& f : products.entryInfoList(QDir::Files)) QCOMPARE(f.lastModified(), written[f.fileName()]);
 
     // The Products dock lists them and plots a spectrum (in keV, through its RESPFILE) and a
     // light curve.

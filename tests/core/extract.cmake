@@ -2,3 +2,4 @@
 xsky_add_test(NAME tst_extract SOURCES tst_extract.cpp LABELS core)
 xsky_add_test(NAME tst_extract_products SOURCES tst_extract_products.cpp LABELS core)
 add_dependencies(tst_extract_products xsky-cli)
+xsky_add_test(NAME tst_product_cache SOURCES tst_product_cache.cpp LABELS core)
