@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include "events/EventListReader.h"
+#include "archive/ObservationKeywords.h"
 #include "fits/FitsFile.h"
 #include "products/ProductCache.h"
 #include "fits/FitsError.h"
@@ -47,14 +48,13 @@ std::vector<quint64> ExtractionLauncher::extract(const QStringList& eventLists, 
         [path, set, settings, result](tasks::TaskContext& ctx) -> QVariant {
           const QString folder = productFolder(path);
           // Product names from the events header (OBS_ID, INSTRUME), without reading the events.
-          QString obs, instrument;
+          archive::ObservationRecord header;
           {
             fits::FitsFile f = fits::FitsFile::open(path);
-            if (const int hdu = events::findEventsHdu(f); hdu > 0) f.moveTo(hdu);
-            obs = f.keyString(QStringLiteral("OBS_ID")).value_or(QString());
-            instrument = f.keyString(QStringLiteral("INSTRUME")).value_or(QStringLiteral("camera"));
+            archive::readObservationKeywords(f, events::findEventsHdu(f), &header);
           }
-          if (obs.isEmpty()) obs = QFileInfo(path).completeBaseName();
+          const QString obs = header.obsId.isEmpty() ? QFileInfo(path).completeBaseName() : header.obsId;
+          const QString instrument = header.instrument.isEmpty() ? QStringLiteral("camera") : header.instrument;
           const QString base = QDir(folder).filePath(QStringLiteral("%1_%2").arg(obs, instrument.toLower()));
           products::ExtractionOptions options;
           options.spectrumPath = base + QStringLiteral("_src.pha");

@@ -24,6 +24,7 @@
 #include "fits/FitsError.h"
 #include "gui/DemoLocator.h"
 #include "gui/DisplayMenu.h"
+#include "events/EventFilter.h"
 #include "gui/ExtractionLauncher.h"
 #include "gui/HduDialog.h"
 #include "gui/ProductsPanel.h"
@@ -306,7 +307,7 @@ void MainWindow::currentFrameChanged(widgets::SkyView* view) {
     const auto& ev = *it->second.loaded.events;
     binning_->setSpec(it->second.loaded.binning,
                       QStringLiteral("%1 [%2]").arg(ev.energyAxisName(), ev.energyUnit),
-                      imaging::recommendedFlagMask(ev.goodEventsExpression), true);
+                      events::flagMaskOfExpression(ev.goodEventsExpression), true);
   } else {
     binning_->setSpec(imaging::BinningSpec{}, QString(), std::nullopt, false);
   }

@@ -26,18 +26,6 @@ bool isChandraAcis(const EventList& l) {
          l.instrument.startsWith(QLatin1String("ACIS"), Qt::CaseInsensitive);
 }
 
-// "(FLAG & 0x766ba000) == 0" -> 0x766ba000 (spaces and case free).
-std::optional<uint32_t> maskOfExpression(const QString& expression) {
-  static const QRegularExpression re(
-      QStringLiteral("^\\s*\\(\\s*FLAG\\s*&\\s*0x([0-9a-fA-F]+)\\s*\\)\\s*==\\s*0\\s*$"),
-      QRegularExpression::CaseInsensitiveOption);
-  const auto m = re.match(expression);
-  if (!m.hasMatch()) return std::nullopt;
-  bool ok = false;
-  const uint32_t mask = m.captured(1).toUInt(&ok, 16);
-  return ok ? std::optional<uint32_t>(mask) : std::nullopt;
-}
-
 QString hex(uint32_t mask) { return QStringLiteral("0x%1").arg(mask, 0, 16); }
 
 void requireColumn(const EventList& l, bool present, const char* column, const QString& why) {
@@ -53,7 +41,7 @@ MissionDefaults missionDefaults(const EventList& list) {
   MissionDefaults d;
   if (isXmmEpic(list)) {
     d.patternMax = isPn(list) ? 4 : 12;
-    if (const auto mask = maskOfExpression(list.goodEventsExpression)) {
+    if (const auto mask = flagMaskOfExpression(list.goodEventsExpression)) {
       d.flagMask = mask;
       d.flagExpression = QStringLiteral("%1: %2").arg(
           isPn(list) ? QStringLiteral("XMMEA_EP") : QStringLiteral("XMMEA_EM"),
@@ -61,6 +49,17 @@ MissionDefaults missionDefaults(const EventList& list) {
     }
   }
   return d;
+}
+
+std::optional<uint32_t> flagMaskOfExpression(const QString& expression) {
+  static const QRegularExpression re(
+      QStringLiteral("^\\s*\\(\\s*FLAG\\s*&\\s*0x([0-9a-fA-F]+)\\s*\\)\\s*==\\s*0\\s*$"),
+      QRegularExpression::CaseInsensitiveOption);
+  const auto m = re.match(expression);
+  if (!m.hasMatch()) return std::nullopt;
+  bool ok = false;
+  const uint32_t mask = m.captured(1).toUInt(&ok, 16);
+  return ok ? std::optional<uint32_t>(mask) : std::nullopt;
 }
 
 std::optional<uint32_t> parseFlagSelection(const QString& selection, const EventList& list) {
@@ -78,12 +77,12 @@ std::optional<uint32_t> parseFlagSelection(const QString& selection, const Event
           list.path +
           QStringLiteral(": %1 does not apply to %2 %3").arg(s, list.telescope, list.instrument));
     }
-    const auto mask = maskOfExpression(list.goodEventsExpression);
+    const auto mask = flagMaskOfExpression(list.goodEventsExpression);
     if (!mask)
       throw Error(list.path + QStringLiteral(": the header has no usable %1 keyword").arg(name));
     return mask;
   }
-  if (const auto mask = maskOfExpression(s)) return mask;
+  if (const auto mask = flagMaskOfExpression(s)) return mask;
   if (s.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)) {
     bool ok = false;
     const uint32_t mask = s.mid(2).toUInt(&ok, 16);

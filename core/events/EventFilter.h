@@ -49,6 +49,10 @@ struct MissionDefaults {
 };
 MissionDefaults missionDefaults(const EventList& list);
 
+/// The mask of a "good events" expression as XMM headers state it (XMMEA_EP / XMMEA_EM:
+/// "(FLAG & 0x766ba000) == 0" -> 0x766ba000; spaces and case free); nullopt for anything else.
+std::optional<uint32_t> flagMaskOfExpression(const QString& expression);
+
 /// Parses a FLAG selection as FilterOptions::flag describes it; nullopt for "none". Throws
 /// xsky::Error for an expression it does not understand or a #XMMEA_* the header lacks.
 std::optional<uint32_t> parseFlagSelection(const QString& selection, const EventList& list);

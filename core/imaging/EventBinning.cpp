@@ -7,7 +7,6 @@
 #include "fits/FitsError.h"
 #include "fits/FitsFile.h"
 
-#include <QRegularExpression>
 
 namespace xsky::imaging {
 
@@ -113,15 +112,6 @@ BinningSpec wholeListBinning(const events::EventList& events, int maxSize) {
   spec.centre = wcs::PixelPoint{0.5 * (*xlo + *xhi), 0.5 * (*ylo + *yhi)};
   spec.width = spec.height = std::max(1, static_cast<int>(std::ceil(extent / spec.binFactor)));
   return spec;
-}
-
-std::optional<uint32_t> recommendedFlagMask(const QString& expression) {
-  static const QRegularExpression re(QStringLiteral("\\(\\s*FLAG\\s*&\\s*0x([0-9a-fA-F]+)\\s*\\)\\s*==\\s*0"));
-  const auto m = re.match(expression);
-  if (!m.hasMatch()) return std::nullopt;
-  bool ok = false;
-  const uint32_t mask = m.captured(1).toUInt(&ok, 16);
-  return ok ? std::optional<uint32_t>(mask) : std::nullopt;
 }
 
 Image2D readFitsImage(const QString& path, int hdu, long plane) {

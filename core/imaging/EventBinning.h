@@ -27,8 +27,5 @@ Image2D binEvents(const events::EventList& events, const BinningSpec& spec);
 /// factor, centred on the events' extent).
 BinningSpec wholeListBinning(const events::EventList& events, int maxSize = 1024);
 
-/// The flag mask of the mission's recommended "good event" selection (XMM-Newton XMMEA_EP /
-/// XMMEA_EM as the file's header states it, e.g. '(FLAG & 0x766ba000) == 0'); nullopt otherwise.
-std::optional<uint32_t> recommendedFlagMask(const QString& expression);
 
 }  // namespace xsky::imaging
