@@ -111,15 +111,37 @@ void SampWorkbench::registerHandlers() {
       return;
     }
     const QString url = m.message.params.value(QStringLiteral("url")).toString();
-    QString path, error;
-    try {
-      if (!samp::localFileForUrl(url, scratchFile(QStringLiteral("downloads")), &path, &error)) throw Error(error);
-      const moc::SpaceMoc coverage = moc::readSpaceMocFits(path);
-      if (hooks_.showCoverage) hooks_.showCoverage(coverage, m.message.params.value(QStringLiteral("name"), QFileInfo(path).fileName()).toString());
+    const QString name = m.message.params.value(QStringLiteral("name")).toString();
+    const QString downloads = scratchFile(QStringLiteral("downloads"));
+    struct Loaded {
+      moc::SpaceMoc coverage;
+      QString name, error;
+    };
+    // Fetching (maybe over HTTP) and reading run on a worker, never on the GUI thread.
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, reply] {
+      const Loaded loaded = watcher->result();
+      watcher->deleteLater();
+      if (!loaded.error.isEmpty()) {
+        reply(samp::SampResponse::error(loaded.error));
+        return;
+      }
+      if (hooks_.showCoverage) hooks_.showCoverage(loaded.coverage, loaded.name);
       reply(samp::SampResponse::ok());
-    } catch (const Error& e) {
-      reply(samp::SampResponse::error(e.message()));
-    }
+    });
+    watcher->setFuture(QtConcurrent::run([url, name, downloads]() {
+      Loaded out;
+      QString path;
+      try {
+        QDir().mkpath(downloads);
+        if (!samp::localFileForUrl(url, downloads, &path, &out.error)) return out;
+        out.coverage = moc::readSpaceMocFits(path);
+        out.name = name.isEmpty() ? QFileInfo(path).fileName() : name;
+      } catch (const Error& e) {
+        out.error = e.message();
+      }
+      return out;
+    }));
   });
 }
 

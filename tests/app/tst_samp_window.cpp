@@ -9,7 +9,13 @@
 
 #include "TestSupport.h"
 #include "gui/MainWindow.h"
+#include "gui/ObservationWorkbench.h"
 #include "gui/SampWorkbench.h"
+#include "archive/FootprintOverlay.h"
+#include "moc/MocBuilders.h"
+#include "moc/MocIo.h"
+
+#include <algorithm>
 #include "imaging/Image2D.h"
 #include "samp/LockFile.h"
 #include "samp/SampClient.h"
@@ -93,6 +99,23 @@ class TestSampWindow : public QObject {
     QVERIFY(opened.wait(10000));
     QCOMPARE(w.frames()->frames().size(), frames + 1);
     QCOMPARE(w.currentFile(), image);
+
+    // coverage.load.moc.fits: read on a worker, then drawn over the frames with the footprints.
+    const QString mocFile = dir_.filePath(QStringLiteral("cone.fits"));
+    moc::writeMocFits(mocFile, moc::coneMoc({149.59, -11.06}, 0.05, 12));
+    samp::SampMessage coverage;
+    coverage.mtype = QStringLiteral("coverage.load.moc.fits");
+    coverage.params = {{QStringLiteral("url"), QUrl::fromLocalFile(mocFile).toString()},
+                       {QStringLiteral("name"), QStringLiteral("test cone")}};
+    replied = false;
+    other.callAndWait(xsky, coverage, 10, [&](const QString&, const samp::SampResponse& response) {
+      r = response;
+      replied = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(replied, 10000);
+    QVERIFY2(r.status == QLatin1String("samp.ok"), qPrintable(r.errorText));
+    const auto& layers = w.observations()->overlay(w.skyView())->layers();
+    QVERIFY(std::any_of(layers.begin(), layers.end(), [](const auto& l) { return l.label == QLatin1String("test cone"); }));
 
     // Send Image To: the peer receives a FITS file of the frame.
     w.samp()->sendImage(w.samp()->client()->clients().findByName(QStringLiteral("test-peer"))->id);
