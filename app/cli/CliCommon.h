@@ -30,6 +30,10 @@ int runRender(const QStringList& args);
 int runSamp(const QStringList& args);
 int runExtract(const QStringList& args);
 int runIndex(const QStringList& args);
+/// `index import|export|fetch` (app/cli/IndexRemoteCommand.cpp): remote archives.
+int runIndexImport(const QStringList& args);
+int runIndexExport(const QStringList& args);
+int runIndexFetch(const QStringList& args);
 /// `moc info`, `moc build` (app/cli/MocCommand.cpp) and the dispatch of `moc query`.
 int runMoc(const QStringList& args);
 /// `moc query` (app/cli/MocQueryCommand.cpp); args as runMoc received them.

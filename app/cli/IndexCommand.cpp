@@ -26,7 +26,14 @@ using namespace xsky::archive;
 
 void indexUsage(std::FILE* to) {
   std::fputs("usage: xsky-cli index add --index DB [--order N] [--json] FILE|DIR...\n"
-             "  add event lists and images to the observation index (xsky-cli index add --help)\n",
+             "         add event lists and images to the observation index\n"
+             "       xsky-cli index import --index DB [--json] URL\n"
+             "         add a remote archive's listing (its files stay remote until fetched)\n"
+             "       xsky-cli index export --index DB [--relative-to DIR] -o LISTING.json\n"
+             "         publish the index as an archive listing\n"
+             "       xsky-cli index fetch --index DB [--cache DIR] [--max-mb N] [--json] OBSID|LOCATION...\n"
+             "         download indexed remote files into the local cache\n"
+             "  (xsky-cli index SUBCOMMAND --help for each)\n",
              to);
 }
 
@@ -113,9 +120,12 @@ int runIndex(const QStringList& args) {
     return kOk;
   }
   if (sub == QLatin1String("add")) return runAdd(QStringList{QStringLiteral("index add")} + args.mid(2));
+  if (sub == QLatin1String("import")) return runIndexImport(QStringList{QStringLiteral("index import")} + args.mid(2));
+  if (sub == QLatin1String("export")) return runIndexExport(QStringList{QStringLiteral("index export")} + args.mid(2));
+  if (sub == QLatin1String("fetch")) return runIndexFetch(QStringList{QStringLiteral("index fetch")} + args.mid(2));
   indexUsage(stderr);
   return fail(QStringLiteral("index"),
-              sub.isEmpty() ? QStringLiteral("expected a subcommand (add)")
+              sub.isEmpty() ? QStringLiteral("expected a subcommand (add, import, export, fetch)")
                             : QStringLiteral("unknown subcommand \"%1\"").arg(sub),
               kUsage);
 }

@@ -22,7 +22,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("render"), {&xsky::cli::runRender, "draw an image or event list as a PNG, as the viewer shows it"}},
       {QStringLiteral("extract"), {&xsky::cli::runExtract, "spectra, light curves and images of regions from event lists"}},
       {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
-      {QStringLiteral("index"), {&xsky::cli::runIndex, "add event lists and images to the observation index"}},
+      {QStringLiteral("index"), {&xsky::cli::runIndex, "the observation index: add files, import/export archive listings, fetch remote files"}},
       {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},
       {QStringLiteral("timing"), {&xsky::cli::runTiming, "light curves and timing: variability, Bayesian Blocks, periodograms, folding"}},
   };

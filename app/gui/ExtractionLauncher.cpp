@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include "events/EventListReader.h"
+#include "archive/DownloadCache.h"
 #include "archive/ObservationKeywords.h"
 #include "fits/FitsFile.h"
 #include "products/ProductCache.h"
@@ -23,12 +24,12 @@ ExtractionLauncher::ExtractionLauncher(tasks::TaskManager* tasks, QObject* paren
   qRegisterMetaType<xsky::products::ExtractionResult>();
 }
 
-QString ExtractionLauncher::productFolder(const QString& eventsPath) {
+QString ExtractionLauncher::productFolder(const QString& eventsPath, bool downloaded) {
   // <archive>/<obsid>/<camera>_events.fits -> <archive>/products; a lone file -> <its folder>/products.
   QDir dir = QFileInfo(eventsPath).absoluteDir();
   if (QFileInfo(dir.path()).fileName().contains(QRegularExpression(QStringLiteral("^\\d{6,}$")))) dir.cdUp();
   const QString folder = dir.filePath(QStringLiteral("xsky-products"));
-  if (QDir().mkpath(folder) && QFileInfo(folder).isWritable()) return folder;
+  if (!downloaded && QDir().mkpath(folder) && QFileInfo(folder).isWritable()) return folder;
   const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/xsky-products");
   QDir().mkpath(data);
   return data;
@@ -36,17 +37,38 @@ QString ExtractionLauncher::productFolder(const QString& eventsPath) {
 
 std::vector<quint64> ExtractionLauncher::extract(const QStringList& eventLists, const std::vector<regions::Region>& regions,
                                                  const Settings& settings) {
+  std::vector<ExtractionSource> sources;
+  for (const QString& path : eventLists) sources.push_back({path, {}, -1});
+  return extract(sources, regions, settings);
+}
+
+std::vector<quint64> ExtractionLauncher::extract(const std::vector<ExtractionSource>& eventLists,
+                                                 const std::vector<regions::Region>& regions, const Settings& settings) {
   QStringList notes;
   const regions::RegionSet set = regions::RegionSet::fromRegions(regions, &notes);
   if (set.source.empty()) throw Error(tr("draw a source region first (Region tool bar)"));
   std::vector<quint64> ids;
-  for (const QString& path : eventLists) {
-    const QString title = tr("Extract %1").arg(QFileInfo(path).fileName());
+  for (const ExtractionSource& source : eventLists) {
+    const bool remote = archive::isRemoteLocation(source.location);
+    const QString title = tr("Extract %1").arg(remote ? archive::fileNameOfUrl(source.location)
+                                                      : QFileInfo(source.location).fileName());
     auto result = std::make_shared<products::ExtractionResult>();
     ids.push_back(tasks_->start(
         title,
-        [path, set, settings, result](tasks::TaskContext& ctx) -> QVariant {
-          const QString folder = productFolder(path);
+        [source, remote, set, settings, result](tasks::TaskContext& ctx) -> QVariant {
+          QString path = source.location;
+          if (remote) {
+            ctx.stage(QStringLiteral("downloading %1").arg(source.location));
+            archive::DownloadRequest download{source.location, source.checksum, source.size};
+            const archive::DownloadResult got = archive::DownloadCache().fetch(download, ctx.progressFn(0, 0.3));
+            path = got.path;
+            ctx.log(got.fromCache ? QStringLiteral("%1 is in the download cache").arg(source.location)
+                                  : QStringLiteral("downloaded %1 (%2 bytes%3)")
+                                        .arg(source.location)
+                                        .arg(got.bytesTransferred)
+                                        .arg(got.resumed ? QStringLiteral(", resumed") : QString()));
+          }
+          const QString folder = productFolder(path, remote);
           // Product names from the events header (OBS_ID, INSTRUME), without reading the events.
           archive::ObservationRecord header;
           {
@@ -72,9 +94,10 @@ std::vector<quint64> ExtractionLauncher::extract(const QStringList& eventLists, 
             return result->netRate;
           }
           ctx.stage(QStringLiteral("reading %1").arg(QFileInfo(path).fileName()));
-          const events::EventList list = events::readEventList(path, ctx.progressFn(0, 0.3));
+          const double read0 = remote ? 0.3 : 0.0;
+          const events::EventList list = events::readEventList(path, ctx.progressFn(read0, read0 + 0.3));
           ctx.stage(QStringLiteral("extracting"));
-          *result = products::extract(list, set, options, ctx.progressFn(0.3, 1.0));
+          *result = products::extract(list, set, options, ctx.progressFn(read0 + 0.3, 1.0));
           products::recordResult(folder, key, request, *result);
           for (const products::ProductRecord& p : result->products) {
             ctx.log(QStringLiteral("%1: %2 (%3 counts)").arg(p.kind, QFileInfo(p.path).fileName()).arg(p.counts));

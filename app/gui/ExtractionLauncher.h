@@ -18,6 +18,14 @@ class TaskManager;
 
 namespace xsky::app {
 
+/// One event list to extract from: a path, or the URL of a remote archive's file (downloaded
+/// into the download cache first, checked against the listing's checksum and size when known).
+struct ExtractionSource {
+  QString location;
+  QString checksum;
+  long long size = -1;
+};
+
 struct ExtractionSettings {
   double lightCurveBinS = 100;
 };
@@ -31,10 +39,12 @@ class ExtractionLauncher : public QObject {
 
   /// Starts one task per event list; returns the task ids. Throws xsky::Error when the regions
   /// hold no source region.
+  std::vector<quint64> extract(const std::vector<ExtractionSource>& eventLists,
+                               const std::vector<regions::Region>& regions, const Settings& settings = {});
   std::vector<quint64> extract(const QStringList& eventLists, const std::vector<regions::Region>& regions,
                                const Settings& settings = {});
-  /// Where products of an event list go.
-  static QString productFolder(const QString& eventsPath);
+  /// Where products of an event list go (downloaded lists: the application's data folder).
+  static QString productFolder(const QString& eventsPath, bool downloaded = false);
 
  Q_SIGNALS:
   void message(const QString& line);

@@ -5,6 +5,8 @@
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -246,6 +248,14 @@ void MainWindow::buildMenus() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open an observation index"), QString(),
                                                       tr("XSky index (*.sqlite);;All files (*)"));
     if (!path.isEmpty()) observations_->openIndex(path);
+  });
+  file->addAction(tr("Import Remote &Archive Listing..."), this, [this] {
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Remote archive"),
+                                              tr("URL of the archive listing (xsky-cli index export writes one):"),
+                                              QLineEdit::Normal, QStringLiteral("https://"), &ok)
+                            .trimmed();
+    if (ok && !url.isEmpty()) observations_->importListing(url);
   });
   file->addAction(tr("Open &Folder..."), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder"));
@@ -514,16 +524,18 @@ QString MainWindow::currentImageFile(QString* error) const {
 }
 
 std::vector<quint64> MainWindow::extractRegions() {
-  QStringList lists;
+  std::vector<ExtractionSource> lists;
   for (const int row : observations_->selector()->checkedRows()) {
     const archive::ObservationRecord& r = observations_->selector()->rows()[static_cast<size_t>(row)].record;
-    if (r.kind == archive::ObservationFileKind::EventList) lists << r.location;
+    if (r.kind == archive::ObservationFileKind::EventList) {
+      lists.push_back({r.location, r.checksum, r.fileSize > 0 ? r.fileSize : -1});
+    }
   }
-  if (lists.isEmpty()) {
+  if (lists.empty()) {
     const auto it = documents_.find(frames_->current());
-    if (it != documents_.end() && it->second.loaded.events) lists << it->second.path;
+    if (it != documents_.end() && it->second.loaded.events) lists.push_back({it->second.path, {}, -1});
   }
-  if (lists.isEmpty()) {
+  if (lists.empty()) {
     reportError(QString(), tr("Nothing to extract from: open an event list or a folder of observations."));
     return {};
   }

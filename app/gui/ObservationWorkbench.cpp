@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "archive/ArchiveListing.h"
+#include "archive/DownloadCache.h"
 #include "archive/FootprintIndex.h"
 #include "archive/ObservationIndex.h"
 #include "archive/ObservationScanner.h"
@@ -64,7 +66,7 @@ ObservationWorkbench::ObservationWorkbench(QWidget* window, tasks::TaskManager* 
     for (auto& [view, overlay] : overlays_) overlay->setMaxOrder(v);
   });
   connect(selector_, &widgets::ObservationSelector::checkedChanged, this, &ObservationWorkbench::refreshOverlays);
-  connect(selector_, &widgets::ObservationSelector::openRequested, this, &ObservationWorkbench::openRequested);
+  connect(selector_, &widgets::ObservationSelector::openRequested, this, &ObservationWorkbench::openLocation);
   debounce_ = new QTimer(this);
   debounce_->setSingleShot(true);
   debounce_->setInterval(120);
@@ -99,6 +101,55 @@ void ObservationWorkbench::indexFolder(const QString& folder) {
 }
 
 void ObservationWorkbench::openIndex(const QString& path) { loadIndex(path, QString()); }
+
+void ObservationWorkbench::importListing(const QString& url) {
+  const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/indexes");
+  QDir().mkpath(data);
+  const QString path = data + QStringLiteral("/remote-%1.sqlite").arg(qHash(url), 0, 16);
+  tasks_->start(
+      tr("Import %1").arg(url),
+      [path, url](tasks::TaskContext& ctx) -> QVariant {
+        archive::ObservationIndex db(path);
+        const archive::ListingImportReport report = archive::importArchiveListing(db, url, ctx.progressFn(0, 1));
+        for (const QString& w : report.warnings) ctx.log(QStringLiteral("warning: ") + w);
+        ctx.log(QStringLiteral("%1 added, %2 replaced").arg(report.added).arg(report.replaced));
+        return report.added + report.replaced;
+      },
+      [this, path, url](const tasks::TaskInfo& info) {
+        if (info.state == tasks::TaskState::Failed) Q_EMIT message(tr("remote archive: %1").arg(info.error));
+        if (info.state != tasks::TaskState::Succeeded) return;
+        Q_EMIT message(tr("imported the listing of %1").arg(url));
+        openIndex(path);
+      });
+}
+
+void ObservationWorkbench::openLocation(const QString& location) {
+  if (!archive::isRemoteLocation(location)) {
+    Q_EMIT openRequested(location);
+    return;
+  }
+  archive::DownloadRequest request;
+  request.url = location;
+  for (const auto& row : selector_->rows()) {
+    if (row.record.location != location) continue;
+    request.expectedChecksum = row.record.checksum;
+    if (row.record.fileSize > 0) request.expectedSize = row.record.fileSize;
+  }
+  auto path = std::make_shared<QString>();
+  tasks_->start(
+      tr("Download %1").arg(archive::fileNameOfUrl(location)),
+      [request, path](tasks::TaskContext& ctx) -> QVariant {
+        const archive::DownloadResult got = archive::DownloadCache().fetch(request, ctx.progressFn(0, 1));
+        *path = got.path;
+        ctx.log(got.fromCache ? QStringLiteral("in the download cache: %1").arg(got.path)
+                              : QStringLiteral("downloaded to %1").arg(got.path));
+        return got.path;
+      },
+      [this, path](const tasks::TaskInfo& info) {
+        if (info.state == tasks::TaskState::Failed) Q_EMIT message(tr("download: %1").arg(info.error));
+        if (info.state == tasks::TaskState::Succeeded) Q_EMIT openRequested(*path);
+      });
+}
 
 void ObservationWorkbench::loadIndex(const QString& path, const QString& folder) {
   auto built = std::make_shared<std::shared_ptr<const archive::FootprintIndex>>();

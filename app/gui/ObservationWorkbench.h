@@ -48,6 +48,10 @@ class ObservationWorkbench : public QObject {
   void indexFolder(const QString& folder);
   /// Uses an existing index file (loaded in a task).
   void openIndex(const QString& path);
+  /// Imports the listing of a remote archive (core/archive/ArchiveListing.h; http(s):// or
+  /// file://) into an index kept for that URL in the application's data folder, in a task, then
+  /// uses that index. Its event files are downloaded when opened or extracted.
+  void importListing(const QString& url);
   bool hasIndex() const { return index_ != nullptr; }
   /// The region MOC last queried (empty when no region).
   const moc::SpaceMoc& regionMoc() const { return regionMoc_; }
@@ -58,10 +62,12 @@ class ObservationWorkbench : public QObject {
   void message(const QString& line);
   /// The selection was updated for the current regions (tests wait for it).
   void queried();
-  void openRequested(const QString& location);
+  /// A local file to open in a new frame (a remote observation once downloaded).
+  void openRequested(const QString& path);
 
  private:
   void loadIndex(const QString& path, const QString& folder);
+  void openLocation(const QString& location);
   void scheduleQuery();
   void runQuery();
   void refreshOverlays();

@@ -8,4 +8,6 @@ target_sources(xsky_core PRIVATE
   archive/ObservationIndex.h archive/ObservationIndex.cpp
   archive/FootprintIndex.h archive/FootprintIndex.cpp
   archive/ObservationFileReader.h archive/ObservationFileReader.cpp
-  archive/ObservationScanner.h archive/ObservationScanner.cpp)
+  archive/ObservationScanner.h archive/ObservationScanner.cpp
+  archive/DownloadCache.h archive/DownloadCache.cpp
+  archive/ArchiveListing.h archive/ArchiveListing.cpp)
