@@ -53,6 +53,9 @@ class ObservationWorkbench : public QObject {
   /// uses that index. Its event files are downloaded when opened or extracted.
   void importListing(const QString& url);
   bool hasIndex() const { return index_ != nullptr; }
+  /// Opens an observation of the index (what a double-click in the dock does): a local file at
+  /// once, a remote one after a download task (then openRequested with the cached file).
+  void openLocation(const QString& location);
   /// The region MOC last queried (empty when no region).
   const moc::SpaceMoc& regionMoc() const { return regionMoc_; }
   /// A coverage from elsewhere (a MOC received over SAMP) drawn with the footprints.
@@ -67,7 +70,6 @@ class ObservationWorkbench : public QObject {
 
  private:
   void loadIndex(const QString& path, const QString& folder);
-  void openLocation(const QString& location);
   void scheduleQuery();
   void runQuery();
   void refreshOverlays();

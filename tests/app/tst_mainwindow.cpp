@@ -23,7 +23,11 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "LocalHttpServer.h"
 #include "TestSupport.h"
+#include "archive/ArchiveListing.h"
+#include "archive/ObservationIndex.h"
+#include "archive/ObservationScanner.h"
 #include "events/EventListReader.h"
 #include "fits/FitsFile.h"
 #include "gui/HduDialog.h"
@@ -431,6 +435,74 @@ class TestMainWindow : public QObject {
     QVERIFY(w.productsPanel()->showRow(curveRow));
     QCOMPARE(w.productsPanel()->plot()->kind(), QStringLiteral("lightcurve"));
     QVERIFY(plot->graph(0)->dataCount() > 5);
+  }
+
+  // A remote archive: the demo served over HTTP by a local server, its listing imported from
+  // File > Import Remote Archive Listing; the region lists the same 9 cameras with URLs; opening
+  // one downloads it into the cache and shows it; Extract downloads the others and extracts from
+  // every one; no file is fetched twice.
+  void worksOnARemoteArchive() {
+    const QString served = dir_.filePath(QStringLiteral("served"));
+    sim::simulateDemoSky(served, sim::SimulationOptions{});
+    {
+      archive::ObservationIndex local(dir_.filePath(QStringLiteral("served.sqlite")));
+      archive::indexFiles(local, {served});
+      QFile listing(served + QStringLiteral("/listing.json"));
+      QVERIFY(listing.open(QIODevice::WriteOnly));
+      listing.write(archive::writeArchiveListing(local.records(true), served));
+    }
+    QTemporaryDir cache;
+    qputenv("XSKY_CACHE_DIR", cache.path().toUtf8());
+    test::LocalHttpServer server(served);
+    app::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    w.observations()->importListing(server.url(QStringLiteral("listing.json")));
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    QVERIFY(w.observations()->hasIndex());
+    QFile truthFile(QDir(served).filePath(QStringLiteral("truth.json")));
+    QVERIFY(truthFile.open(QIODevice::ReadOnly));
+    const QJsonObject src = QJsonDocument::fromJson(truthFile.readAll()).object()[QStringLiteral("sources")].toArray()[0].toObject();
+    const wcs::SkyPoint centre{src[QStringLiteral("ra")].toDouble(), src[QStringLiteral("dec")].toDouble()};
+    regions::Region source;
+    source.shape = regions::Circle{{centre.lon, centre.lat}, 30.0 / 3600};
+    regions::Region background;
+    background.role = regions::Role::Background;
+    background.shape = regions::Annulus{{centre.lon, centre.lat}, {60.0 / 3600, 120.0 / 3600}};
+    w.regions()->document()->setRegions({source, background}, QStringLiteral("test regions"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.observations()->regionMoc().contains(centre), 10000);
+    const auto& rows = w.observations()->selector()->rows();
+    QCOMPARE(rows.size(), size_t(9));
+    QString pnUrl;
+    for (const auto& row : rows) {
+      QVERIFY2(row.record.location.startsWith(server.url()), qPrintable(row.record.location));
+      if (row.record.instrument == QLatin1String("EPN") && pnUrl.isEmpty()) pnUrl = row.record.location;
+    }
+    QSignalSpy opened(&w, &app::MainWindow::fileOpened);
+    w.observations()->openLocation(pnUrl);
+    QVERIFY(opened.wait(30000));
+    QVERIFY2(opened.last().value(0).toString().startsWith(cache.path()), qPrintable(opened.last().value(0).toString()));
+    const std::vector<quint64> ids = w.extractRegions();
+    QCOMPARE(ids.size(), size_t(9));
+    QVERIFY(w.taskManager()->waitForAll(60000));
+    for (const quint64 id : ids) {
+      const tasks::TaskInfo info = w.taskManager()->info(id);
+      QVERIFY2(info.state == tasks::TaskState::Succeeded, qPrintable(info.title + QStringLiteral(": ") + info.error));
+      QVERIFY2(info.result.toDouble() > 0, qPrintable(info.title));
+    }
+    QMap<QString, int> gets;
+    for (const auto& r : server.requests()) gets[r.path] += 1;
+    int eventFiles = 0;
+    for (auto it = gets.begin(); it != gets.end(); ++it) {
+      if (!it.key().endsWith(QLatin1String("_events.fits"))) continue;
+      ++eventFiles;
+      QVERIFY2(it.value() == 1, qPrintable(it.key()));
+    }
+    QCOMPARE(eventFiles, 9);
+    qunsetenv("XSKY_CACHE_DIR");
+    w.findChild<QDockWidget*>(QStringLiteral("tasksDock"))->raise();
+    const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-remote-archive.png"))));
   }
 
   void badFilesLoseNothing() {
