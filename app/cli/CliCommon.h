@@ -29,6 +29,8 @@ int runRegions(const QStringList& args);
 int runRender(const QStringList& args);
 int runSamp(const QStringList& args);
 int runExtract(const QStringList& args);
+/// `reproduce PRODUCT` (app/cli/ReproduceCommand.cpp): re-run an extraction from its provenance.
+int runReproduce(const QStringList& args);
 int runIndex(const QStringList& args);
 /// `index import|export|fetch` (app/cli/IndexRemoteCommand.cpp): remote archives.
 int runIndexImport(const QStringList& args);

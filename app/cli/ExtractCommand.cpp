@@ -8,9 +8,16 @@
 //   writes the named files; several write one set per list into --out-dir, named
 //   <obsid>_<camera>_<name>. The region file's source/background roles are used unless
 //   --bkg-region is given. A list that fails is reported and the others still complete.
-//   --index DB (the observation index finds the lists) is not supported yet.
+//   With --index DB instead of --events, the observation index finds the event lists whose
+//   footprint covers the source regions (the region file must then be in sky coordinates);
+//   lists of remote archives are downloaded into the cache first (--cache DIR).
+//   Cache and provenance (core/products/ProductCache.h): the products' folder (--out-dir, else
+//   the spectrum's) keeps provenance/<key>.json for each request; the same request again is
+//   answered from it ("from the cache") while its products are unchanged; every product carries
+//   HISTORY with its key, so `xsky-cli reproduce PRODUCT` can re-run it.
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -20,7 +27,12 @@
 #include <cstdio>
 #include <optional>
 
+#include "archive/DownloadCache.h"
+#include "archive/FootprintIndex.h"
+#include "archive/ObservationIndex.h"
 #include "cli/CliCommon.h"
+#include "moc/MocBuilders.h"
+#include "products/ProductCache.h"
 #include "events/EventListReader.h"
 #include "fits/FitsError.h"
 #include "products/Extraction.h"
@@ -31,6 +43,7 @@ namespace xsky::cli {
 namespace {
 
 using products::EnergyBand;
+using products::RegionSources;
 
 bool parseRange(const QString& text, double* lo, double* hi) {
   const QStringList parts = text.split(QLatin1Char(':'));
@@ -41,24 +54,24 @@ bool parseRange(const QString& text, double* lo, double* hi) {
   return ok1 && ok2 && *hi > *lo && *lo >= 0;
 }
 
-// The region set for one list: regions read with the list's WCS (physical = its X/Y).
-regions::RegionSet readRegions(const QString& regionPath, const QString& bkgPath,
-                               const wcs::SkyWcs& sky, QStringList* notes) {
+// The region set for one list: regions read with the list's WCS (physical = its X/Y), from the
+// region files' text (kept in the provenance record, so `reproduce` reads exactly the same).
+regions::RegionSet readRegions(const RegionSources& sources, const wcs::SkyWcs& sky, QStringList* notes) {
   const regions::ReferenceImage ref = regions::ReferenceImage::fromWcs(sky);
   regions::RegionReadOptions ro;
   ro.image = &ref;
   ro.keepPhysicalFrame = true;
-  auto read = [&](const QString& path) {
-    regions::RegionReadResult r = regions::readRegionFile(path, ro);
+  auto read = [&](const QString& text, const QString& name) {
+    regions::RegionReadResult r = regions::readRegionText(text, name, ro);
     for (const QString& e : r.errors) *notes << e;
     for (const QString& w : r.warnings) *notes << w;
     return r.regions;
   };
-  regions::RegionSet set = regions::RegionSet::fromRegions(read(regionPath), notes);
-  if (!bkgPath.isEmpty()) {
+  regions::RegionSet set = regions::RegionSet::fromRegions(read(sources.regionText, QStringLiteral("region")), notes);
+  if (!sources.backgroundRegionText.isEmpty()) {
     set.background.clear();
     set.backgroundExclusions.clear();
-    for (regions::Region& r : read(bkgPath)) {
+    for (regions::Region& r : read(sources.backgroundRegionText, QStringLiteral("background region"))) {
       if (r.include) {
         set.background.push_back(r);
       } else {
@@ -67,6 +80,36 @@ regions::RegionSet readRegions(const QString& regionPath, const QString& bkgPath
     }
   }
   return set;
+}
+
+// The event lists of the index whose footprint covers the source regions (remote ones fetched
+// into the download cache), in the index's order.
+QStringList coveringEventLists(const QString& indexPath, const QString& regionPath, const QString& cacheDir) {
+  regions::RegionReadResult read = regions::readRegionFile(regionPath, regions::RegionReadOptions{});
+  if (!read.errors.isEmpty()) throw Error(read.errors.first());
+  for (const regions::Region& r : read.regions) {
+    if (r.frame != regions::Frame::Sky) {
+      throw Error(QStringLiteral("%1: --index needs regions in sky coordinates (fk5, icrs, galactic...)").arg(regionPath));
+    }
+  }
+  const regions::RegionSet set = regions::RegionSet::fromRegions(read.regions);
+  if (set.source.empty()) throw Error(regionPath + QStringLiteral(": no source region"));
+  const moc::RegionSetMocs mocs = moc::regionSetMocs(set, 16);
+  if (!QFileInfo::exists(indexPath)) throw Error(indexPath + QStringLiteral(": no such index"));
+  archive::ObservationIndex db(indexPath, archive::IndexOpenOptions{true});
+  const archive::FootprintIndex footprints = archive::FootprintIndex::fromDatabase(db);
+  const archive::DownloadCache downloads(cacheDir);
+  QStringList lists;
+  for (const archive::FootprintHit& hit : footprints.query(mocs.source)) {
+    const archive::ObservationRecord& rec = footprints.record(hit.entry);
+    if (rec.kind != archive::ObservationFileKind::EventList) continue;
+    archive::DownloadRequest request;
+    request.url = rec.location;
+    request.expectedChecksum = rec.checksum;
+    if (rec.fileSize > 0 && archive::isRemoteLocation(rec.location)) request.expectedSize = rec.fileSize;
+    lists << downloads.fetch(request).path;
+  }
+  return lists;
 }
 
 QJsonObject productJson(const products::ProductRecord& p) {
@@ -112,8 +155,13 @@ int runExtract(const QStringList& args) {
       QStringLiteral("Event list (FITS); repeat, or list more files after the options."),
       QStringLiteral("EV.fits"));
   const QCommandLineOption index(QStringLiteral("index"),
-                                 QStringLiteral("Observation index (not supported yet)."),
+                                 QStringLiteral("Observation index: extract from every indexed event list "
+                                                "covering the source regions."),
                                  QStringLiteral("DB"));
+  const QCommandLineOption cache(QStringLiteral("cache"),
+                                 QStringLiteral("Download cache for remote archives (default $XSKY_CACHE_DIR "
+                                                "or ~/.cache/xsky/downloads)."),
+                                 QStringLiteral("DIR"));
   const QCommandLineOption region(
       QStringLiteral("region"),
       QStringLiteral("DS9 or CIAO region file: source regions, and background regions "
@@ -167,7 +215,7 @@ int runExtract(const QStringList& args) {
       QStringLiteral("FILE"));
   const QCommandLineOption json(QStringLiteral("json"),
                                 QStringLiteral("Print one JSON document listing every product."));
-  parser.addOptions({events, index, region, bkgRegion, energy, pattern, flag, time, spectrum,
+  parser.addOptions({events, index, cache, region, bkgRegion, energy, pattern, flag, time, spectrum,
                      lightcurve, bin, image, outDir, rmf, arf, json});
   parser.addPositionalArgument(QStringLiteral("EV.fits"), QStringLiteral("More event lists."),
                                QStringLiteral("[EV.fits...]"));
@@ -178,14 +226,13 @@ int runExtract(const QStringList& args) {
                  &code)) {
     return code;
   }
-  if (parser.isSet(index)) {
-    return fail(cmd,
-                QStringLiteral("--index is not yet supported (the observation index is being "
-                               "written); give the event lists with --events"),
-                kUsage);
-  }
   QStringList lists = parser.values(events) + parser.positionalArguments().mid(1);
-  if (lists.isEmpty()) return fail(cmd, QStringLiteral("--events EV.fits is required"), kUsage);
+  if (parser.isSet(index) && !lists.isEmpty()) {
+    return fail(cmd, QStringLiteral("give either --events or --index, not both"), kUsage);
+  }
+  if (!parser.isSet(index) && lists.isEmpty()) {
+    return fail(cmd, QStringLiteral("--events EV.fits (or --index DB) is required"), kUsage);
+  }
   if (!parser.isSet(region)) return fail(cmd, QStringLiteral("--region R.reg is required"), kUsage);
 
   products::ExtractionOptions base;
@@ -225,6 +272,23 @@ int runExtract(const QStringList& args) {
   }
   base.rmf = parser.value(rmf);
   base.arf = parser.value(arf);
+  if (parser.isSet(index)) {
+    try {
+      lists = coveringEventLists(parser.value(index), parser.value(region),
+                                 parser.isSet(cache) ? parser.value(cache) : archive::DownloadCache::defaultRoot());
+    } catch (const Error& e) {
+      return fail(cmd, e.message());
+    }
+    if (lists.isEmpty()) return fail(cmd, QStringLiteral("no indexed event list covers the source regions"));
+    if (!parser.isSet(json)) std::printf("%lld indexed event list(s) cover the source regions\n", static_cast<long long>(lists.size()));
+  }
+  RegionSources sources;
+  try {
+    sources.regionText = regions::readTextFile(parser.value(region));
+    if (parser.isSet(bkgRegion)) sources.backgroundRegionText = regions::readTextFile(parser.value(bkgRegion));
+  } catch (const Error& e) {
+    return fail(cmd, e.message());
+  }
   const bool several = lists.size() > 1;
   if (several && !parser.isSet(outDir)) {
     return fail(
@@ -247,8 +311,7 @@ int runExtract(const QStringList& args) {
       const events::EventList ev = events::readEventList(path);
       const wcs::SkyWcs& sky = ev.sky();
       QStringList notes;
-      const regions::RegionSet set =
-          readRegions(parser.value(region), parser.value(bkgRegion), sky, &notes);
+      const regions::RegionSet set = readRegions(sources, sky, &notes);
       for (const QString& n : notes) std::fprintf(stderr, "%s\n", qPrintable(n));
       if (set.source.empty())
         throw Error(parser.value(region) + QStringLiteral(": no source region"));
@@ -262,23 +325,42 @@ int runExtract(const QStringList& args) {
                   : QString();
       auto place = [&](const QString& named) {
         if (named.isEmpty()) return QString();
-        if (dir.isEmpty()) return named;
-        return QDir(dir).filePath(prefix + (several ? QFileInfo(named).fileName() : named));
+        if (dir.isEmpty()) return QFileInfo(named).absoluteFilePath();
+        return QFileInfo(QDir(dir).filePath(prefix + (several ? QFileInfo(named).fileName() : named))).absoluteFilePath();
       };
       o.spectrumPath = place(anyProduct ? parser.value(spectrum) : QStringLiteral("spectrum.pha"));
       o.lightCurvePath = place(parser.value(lightcurve));
       o.imagePath = place(parser.value(image));
-      const products::ExtractionResult r = products::extract(ev, set, o);
+      // The products' folder keeps the provenance record; the same request is answered from it.
+      const QString folder = !dir.isEmpty() ? QFileInfo(dir).absoluteFilePath()
+                             : QFileInfo(!o.spectrumPath.isEmpty() ? o.spectrumPath
+                                         : !o.lightCurvePath.isEmpty() ? o.lightCurvePath : o.imagePath).absolutePath();
+      const QJsonObject request = products::describeRequest(path, set, o, QCoreApplication::applicationVersion(), sources);
+      const QString key = products::requestKey(request);
+      o.provenance = products::provenanceHistory(request, key);
+      bool fromCache = false;
+      products::ExtractionResult r;
+      if (const auto cached = products::cachedResult(folder, key)) {
+        r = *cached;
+        fromCache = true;
+      } else {
+        r = products::extract(ev, set, o);
+        products::recordResult(folder, key, request, r);
+      }
       for (const QString& w : r.warnings) std::fprintf(stderr, "warning: %s\n", qPrintable(w));
       const double seconds = clock.nsecsElapsed() * 1e-9;
-      done.append(resultJson(r, seconds));
+      QJsonObject one = resultJson(r, seconds);
+      one.insert(QStringLiteral("from_cache"), fromCache);
+      one.insert(QStringLiteral("request_key"), key);
+      done.append(one);
       if (!parser.isSet(json)) {
         std::printf("%s: %lld source events (%.6g s, BACKSCAL %.6g)", qPrintable(path),
                     r.sourceCounts, r.sourceExposureS, r.sourceBackscal);
         if (r.hasBackground)
           std::printf(", %lld background events (BACKSCAL %.6g)", r.backgroundCounts,
                       r.backgroundBackscal);
-        std::printf(", net rate %.6g +- %.6g counts/s\n", r.netRate, r.netRateError);
+        std::printf(", net rate %.6g +- %.6g counts/s%s\n", r.netRate, r.netRateError,
+                    fromCache ? " (from the cache: unchanged request)" : "");
         for (const products::ProductRecord& p : r.products) {
           std::printf("  %-19s %s%s\n", qPrintable(p.kind), qPrintable(p.path),
                       p.band.isEmpty() ? "" : qPrintable(QStringLiteral(" (%1)").arg(p.band)));

@@ -21,6 +21,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("samp"), {&xsky::cli::runSamp, "SAMP: hub status, send a message, run a hub"}},
       {QStringLiteral("render"), {&xsky::cli::runRender, "draw an image or event list as a PNG, as the viewer shows it"}},
       {QStringLiteral("extract"), {&xsky::cli::runExtract, "spectra, light curves and images of regions from event lists"}},
+      {QStringLiteral("reproduce"), {&xsky::cli::runReproduce, "re-run the extraction of a product from its provenance record"}},
       {QStringLiteral("moc"), {&xsky::cli::runMoc, "MOC coverage: describe a MOC file, build one from a region or observations"}},
       {QStringLiteral("index"), {&xsky::cli::runIndex, "the observation index: add files, import/export archive listings, fetch remote files"}},
       {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},

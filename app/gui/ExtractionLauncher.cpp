@@ -88,6 +88,7 @@ std::vector<quint64> ExtractionLauncher::extract(const std::vector<ExtractionSou
           const QJsonObject request =
               products::describeRequest(path, set, options, QCoreApplication::applicationVersion());
           const QString key = products::requestKey(request);
+          options.provenance = products::provenanceHistory(request, key);  // `xsky-cli reproduce` re-makes them
           if (const auto cached = products::cachedResult(folder, key)) {
             *result = *cached;
             ctx.log(QStringLiteral("unchanged since the last extraction: taken from the cache (%1)").arg(key.left(12)));

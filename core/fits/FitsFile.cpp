@@ -434,7 +434,11 @@ void FitsFile::writeComment(const QString& text) {
   check(status, "writing a comment");
 }
 
-void FitsFile::writeDate() {
+void FitsFile::writeDate(const QString& iso) {
+  if (!iso.isEmpty()) {
+    writeKey(QStringLiteral("DATE"), iso, QStringLiteral("file creation date (YYYY-MM-DDThh:mm:ss UT)"));
+    return;
+  }
   int status = 0;
   fits_write_date(F(fptr_), &status);
   check(status, "writing DATE");
@@ -484,6 +488,16 @@ void FitsFile::writeColumn(int column, const std::vector<T>& values, long long f
 
 void FitsFile::writeChecksum() {
   int status = 0;
+  if (!hasKey(QStringLiteral("CHECKSUM"))) {
+    // CFITSIO stamps "updated <now>" into the comment of a keyword it creates or changes; with
+    // both present and DATASUM already right, it changes CHECKSUM's value only.
+    unsigned long dataSum = 0, hduSum = 0;
+    fits_get_chksum(F(fptr_), &dataSum, &hduSum, &status);
+    const QByteArray data = QByteArray::number(static_cast<qulonglong>(dataSum));
+    fits_write_key_str(F(fptr_), "CHECKSUM", "0000000000000000", "HDU checksum", &status);
+    fits_write_key_str(F(fptr_), "DATASUM", data.constData(), "data unit checksum", &status);
+    check(status, "writing the checksum");
+  }
   fits_write_chksum(F(fptr_), &status);
   check(status, "writing the checksum");
 }

@@ -112,7 +112,8 @@ class FitsFile {
   }
   void writeBoolKey(const QString& name, bool value, const QString& comment = {});
   void writeComment(const QString& text);
-  void writeDate();
+  /// DATE = `iso` (UTC "yyyy-MM-ddThh:mm:ss"), or the current time when empty.
+  void writeDate(const QString& iso = {});
   /// Appends an empty primary array (when the file is new) or image extension.
   void createImage(int bitpix, const std::vector<long>& shape);
   void writeImage(std::span<const float> pixels);
@@ -122,6 +123,8 @@ class FitsFile {
   template <typename T>
   void writeColumn(int column, const std::vector<T>& values, long long firstRow = 1);
   /// Writes the checksum keywords of the current HDU.
+  /// CHECKSUM and DATASUM of the current HDU. Their comments are fixed text (not CFITSIO's
+  /// "updated <now>"), so a file written twice with the same content has the same bytes.
   void writeChecksum();
 
  private:

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
@@ -80,7 +81,10 @@ ExtractionResult extract(const events::EventList& list, const regions::RegionSet
                          const ExtractionOptions& options, const ProgressFn& progress) {
   ExtractionResult r;
   r.eventsPath = list.path;
-  const ObservationInfo obs = readObservationInfo(list);
+  ObservationInfo obs = readObservationInfo(list);
+  obs.productDate = !options.productDate.isEmpty()
+                        ? options.productDate
+                        : QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
   r.obsId = obs.obsId;
   r.instrument = obs.instrument;
   r.cameraKey = obs.cameraKey;
@@ -90,6 +94,7 @@ ExtractionResult extract(const events::EventList& list, const regions::RegionSet
   if (regionSet.source.empty()) throw Error(QStringLiteral("no source region to extract"));
   const events::EventFilter filter = events::EventFilter::make(list, options.filter);
   r.filters = filter.describe();
+  r.productDate = obs.productDate;
   std::vector<EnergyBand> bands = options.bands;
   if (bands.empty()) bands.push_back(EnergyBand{});
   for (const EnergyBand& b : bands) {
@@ -192,6 +197,7 @@ ExtractionResult extract(const events::EventList& list, const regions::RegionSet
   for (const QString& f : r.filters) history << QStringLiteral("filter: %1").arg(f);
   history << QStringLiteral("source area: %1").arg(describeArea(srcArea));
   if (r.hasBackground) history << QStringLiteral("background area: %1").arg(describeArea(bkgArea));
+  history << options.provenance;
 
   // Spectra.
   if (!options.spectrumPath.isEmpty()) {
@@ -205,8 +211,11 @@ ExtractionResult extract(const events::EventList& list, const regions::RegionSet
     auto [rmf, arf] = findDemoResponses(list.path, obs.cameraKey);
     if (!options.rmf.isEmpty()) rmf = options.rmf;
     if (!options.arf.isEmpty()) arf = options.arf;
-    src.respFile = relativeTo(options.spectrumPath, rmf);
-    src.ancrFile = relativeTo(options.spectrumPath, arf);
+    const QString anchor = options.keywordFolder.isEmpty()
+                               ? options.spectrumPath
+                               : QDir(options.keywordFolder).filePath(QFileInfo(options.spectrumPath).fileName());
+    src.respFile = relativeTo(anchor, rmf);
+    src.ancrFile = relativeTo(anchor, arf);
     src.history = history;
     const QString bkgPath = backgroundSpectrumPath(options.spectrumPath);
     if (r.hasBackground) {

@@ -40,6 +40,10 @@ struct ExtractionOptions {
   double lightCurveBinS = 0;      // required with a light curve
   QString imagePath;              // empty: no image
   QString rmf, arf;               // RESPFILE/ANCRFILE; empty: look for the demo's
+  QStringList provenance;         // extra HISTORY lines (ProductCache.h: provenanceHistory)
+  QString productDate;            // DATE of every product (UTC ISO); empty: now
+  QString keywordFolder;          // RESPFILE/ANCRFILE are written relative to this folder
+                                  // (empty: the spectrum's own); reproduce writes elsewhere
 };
 
 struct ProductRecord {
@@ -59,6 +63,7 @@ struct ExtractionResult {
   bool hasBackground = false;
   double netCounts = 0, netRate = 0, netRateError = 0;  // background scaled by the BACKSCAL ratio
   std::vector<ProductRecord> products;
+  QString productDate;  // the DATE its products carry
   QStringList filters;  // EventFilter::describe()
   QStringList warnings;
 };

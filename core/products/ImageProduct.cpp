@@ -127,7 +127,7 @@ void writeImage(const QString& path, const imaging::Image2D& image, const Energy
                  QStringLiteral("[keV] upper energy of the band"));
     }
     writeHistory(f, history);
-    f.writeDate();
+    f.writeDate(obs.productDate);
     f.writeChecksum();
   }
   out.commit();

@@ -53,7 +53,7 @@ void writeGtiTable(fits::FitsFile& f, const events::GtiList& gti, const Observat
   f.writeKey(QStringLiteral("HDUCLAS1"), "GTI", QStringLiteral("good time intervals"));
   f.writeKey(QStringLiteral("HDUCLAS2"), "STANDARD", QStringLiteral("standard GTI"));
   writeTimingKeys(f, obs, gti, 0);
-  f.writeDate();
+  f.writeDate(obs.productDate);
   f.writeChecksum();
 }
 
@@ -170,7 +170,7 @@ void writeLightCurve(const QString& path, const LightCurve& lc, const Observatio
     }
     f.writeComment(QStringLiteral("Errors: Gehrels (1986) 1 + sqrt(N + 0.75) per bin."));
     writeHistory(f, history);
-    f.writeDate();
+    f.writeDate(obs.productDate);
     f.writeChecksum();
     writeGtiTable(f, lc.gti, obs);
   }
@@ -218,7 +218,7 @@ void writeHardnessRatio(const QString& path, const LightCurve& soft, const Light
     f.writeComment(
         QStringLiteral("HR = (H - S) / (H + S) of the net rates; NaN where H + S <= 0."));
     writeHistory(f, history);
-    f.writeDate();
+    f.writeDate(obs.productDate);
     f.writeChecksum();
     writeGtiTable(f, soft.gti, obs);
   }

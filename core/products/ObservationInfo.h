@@ -20,6 +20,7 @@ struct ObservationInfo {
   std::optional<double> frameTime;
   /// Short camera name for file names: pn, mos1, mos2, acis, ... (lower case INSTRUME otherwise).
   QString cameraKey;
+  QString productDate;  // DATE written into the products (UTC ISO); empty: the time of writing
 };
 
 /// Reads the keywords above. Throws xsky::Error when the file cannot be read.

@@ -77,7 +77,7 @@ void writePha(const QString& path, const PhaSpectrum& s) {
     f.writeKey(QStringLiteral("SPECBIN"), s.channels.description,
                QStringLiteral("how channels were made"));
     writeHistory(f, s.history);
-    f.writeDate();
+    f.writeDate(s.observation.productDate);
     f.writeChecksum();
   }
   out.commit();

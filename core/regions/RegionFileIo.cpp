@@ -44,10 +44,13 @@ QString readTextFile(const QString& path) {
 RegionReadResult readRegionFile(const QString& path, const RegionReadOptions& options,
                                 RegionDialect* dialect) {
   const QString text = readTextFile(path);
-  const RegionDialect d = detectDialect(text);
-  if (dialect != nullptr) *dialect = d;
-  if (d == RegionDialect::Ciao) return CiaoRegionReader(options).readText(text, path);
-  return Ds9RegionReader(options).readText(text, path);
+  if (dialect != nullptr) *dialect = detectDialect(text);
+  return readRegionText(text, path, options);
+}
+
+RegionReadResult readRegionText(const QString& text, const QString& sourceName, const RegionReadOptions& options) {
+  if (detectDialect(text) == RegionDialect::Ciao) return CiaoRegionReader(options).readText(text, sourceName);
+  return Ds9RegionReader(options).readText(text, sourceName);
 }
 
 void writeTextFileAtomically(const QString& path, const QString& text) {

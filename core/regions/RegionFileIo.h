@@ -43,6 +43,9 @@ RegionDialect detectDialect(const QString& text);
 RegionReadResult readRegionFile(const QString& path, const RegionReadOptions& options,
                                 RegionDialect* dialect = nullptr);
 
+/// Reads region text in either dialect; `sourceName` names it in messages.
+RegionReadResult readRegionText(const QString& text, const QString& sourceName, const RegionReadOptions& options);
+
 /// Reads the whole file as UTF-8 (Latin-1 when it is not valid UTF-8). Throws xsky::Error.
 QString readTextFile(const QString& path);
 

@@ -395,6 +395,13 @@ class TestMainWindow : public QObject {
     QVERIFY(record.open(QIODevice::ReadOnly));
     const QJsonObject request = QJsonDocument::fromJson(record.readAll()).object()[QStringLiteral("request")].toObject();
     QVERIFY(request[QStringLiteral("regions_ds9")].toString().contains(QStringLiteral("annulus(")));
+    // Each product can be re-made from that record byte for byte.
+    {
+      QByteArray out, err;
+      const QString pha = products.entryInfoList({QStringLiteral("*_epn_src.pha")}).value(0).absoluteFilePath();
+      QVERIFY2(test::runCli({QStringLiteral("reproduce"), pha}, &out, &err) == 0, (out + err).constData());
+      QVERIFY2(out.contains("all identical"), out.constData());
+    }
     // The same request again is answered from the cache: nothing is rewritten, same numbers.
     QMap<QString, QDateTime> written;
     for (const QFileInfo& f : products.entryInfoList(QDir::Files)) written[f.fileName()] = f.lastModified();

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
+#include <QDateTime>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -465,12 +467,78 @@ void TestExtractProducts::cliSeveralListsAndIndex() {
              qPrintable(ins));
     QVERIFY(QFile::exists(QDir(out).filePath(QStringLiteral("%1_%2_src_bkg.pha").arg(obsId, ins))));
   }
-  // --index is parsed and refused clearly for now.
-  QCOMPARE(test::runCli({QStringLiteral("extract"), QStringLiteral("--index"),
-                         dir.filePath(QStringLiteral("x.db")), QStringLiteral("--region"), reg},
+  // --index: the index finds the covering lists itself (every camera whose footprint holds the
+  // source, as the simulator placed it); the same request again comes from the cache.
+  const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+  QVERIFY2(test::runCli({QStringLiteral("index"), QStringLiteral("add"), QStringLiteral("--index"), db, demo_.path()},
+                        &stdoutText, &err) == 0,
+           err.constData());
+  const QMap<QString, QString> cameraName = {{QStringLiteral("pn"), QStringLiteral("EPN")},
+                                             {QStringLiteral("mos1"), QStringLiteral("EMOS1")},
+                                             {QStringLiteral("mos2"), QStringLiteral("EMOS2")}};
+  QSet<QString> expected;
+  for (const QJsonValue& ov : s[QStringLiteral("observations")].toArray()) {
+    const QJsonObject cams = ov.toObject()[QStringLiteral("cameras")].toObject();
+    for (auto it = cams.begin(); it != cams.end(); ++it) {
+      if (it.value().toObject()[QStringLiteral("aperture")].toObject()[QStringLiteral("on_ccd_fraction")].toDouble() > 0) {
+        expected.insert(ov.toObject()[QStringLiteral("obs_id")].toString() + QLatin1Char(' ') + cameraName.value(it.key()));
+      }
+    }
+  }
+  const QString viaIndex = dir.filePath(QStringLiteral("via-index"));
+  const QStringList indexArgs{QStringLiteral("extract"), QStringLiteral("--index"), db, QStringLiteral("--region"), reg,
+                              QStringLiteral("--spectrum"), QStringLiteral("src.pha"), QStringLiteral("--lightcurve"),
+                              QStringLiteral("src.lc"), QStringLiteral("--bin"), QStringLiteral("500"),
+                              QStringLiteral("--out-dir"), viaIndex, QStringLiteral("--json")};
+  QVERIFY2(test::runCli(indexArgs, &stdoutText, &err) == 0, err.constData());
+  QSet<QString> listed;
+  for (const QJsonValue& v : QJsonDocument::fromJson(stdoutText).object()[QStringLiteral("observations")].toArray()) {
+    listed.insert(v.toObject()[QStringLiteral("obs_id")].toString() + QLatin1Char(' ') +
+                  v.toObject()[QStringLiteral("instrument")].toString());
+    QVERIFY(!v.toObject()[QStringLiteral("from_cache")].toBool());
+  }
+  QCOMPARE(listed, expected);
+  QMap<QString, QDateTime> written;
+  for (const QFileInfo& f : QDir(viaIndex).entryInfoList(QDir::Files)) written[f.fileName()] = f.lastModified();
+  QVERIFY2(test::runCli(indexArgs, &stdoutText, &err) == 0, err.constData());
+  for (const QJsonValue& v : QJsonDocument::fromJson(stdoutText).object()[QStringLiteral("observations")].toArray()) {
+    QVERIFY(v.toObject()[QStringLiteral("from_cache")].toBool());
+  }
+  for (const QFileInfo& f : QDir(viaIndex).entryInfoList(QDir::Files)) QCOMPARE(f.lastModified(), written[f.fileName()]);
+
+  // reproduce: every product of the request is re-made byte for byte from its provenance.
+  const QString pha = QDir(viaIndex).filePath(QStringLiteral("%1_epn_src.pha").arg(obsId));
+  QVERIFY2(test::runCli({QStringLiteral("reproduce"), pha, QStringLiteral("--json")}, &stdoutText, &err) == 0,
+           (stdoutText + err).constData());
+  const QJsonObject reproduced = QJsonDocument::fromJson(stdoutText).object();
+  QVERIFY(reproduced[QStringLiteral("identical")].toBool());
+  QCOMPARE(reproduced[QStringLiteral("products")].toArray().size(), 3);  // source and background spectra, light curve
+  // A product changed after the fact is found out.
+  {
+    fits::FitsFile f = fits::FitsFile::open(QDir(viaIndex).filePath(QStringLiteral("%1_epn_src.lc").arg(obsId)), fits::FitsFile::Mode::ReadWrite);
+    f.moveTo(2);
+    f.writeKey(QStringLiteral("TAMPERED"), 1, QStringLiteral("changed by hand"));
+  }
+  QCOMPARE(test::runCli({QStringLiteral("reproduce"), pha}, &stdoutText, &err), 1);
+  QVERIFY2(stdoutText.contains("DIFFERENT  lightcurve"), stdoutText.constData());
+  // A file without XSky provenance, and an event file that changed since, are clear errors.
+  QCOMPARE(test::runCli({QStringLiteral("reproduce"), demo_.filePath(obsId + QStringLiteral("/pn_events.fits"))},
                         &stdoutText, &err),
-           2);
-  QVERIFY2(err.contains("not yet supported"), err.constData());
+           1);
+  QVERIFY2(err.contains("carries no XSky provenance"), err.constData());
+  const QString copy = dir.filePath(QStringLiteral("pn_copy.fits"));
+  QVERIFY(QFile::copy(demo_.filePath(obsId + QStringLiteral("/pn_events.fits")), copy));
+  const QString single = dir.filePath(QStringLiteral("single.pha"));
+  QVERIFY2(test::runCli({QStringLiteral("extract"), QStringLiteral("--events"), copy, QStringLiteral("--region"), reg,
+                         QStringLiteral("--spectrum"), single},
+                        &stdoutText, &err) == 0,
+           err.constData());
+  {
+    fits::FitsFile f = fits::FitsFile::open(copy, fits::FitsFile::Mode::ReadWrite);
+    f.writeKey(QStringLiteral("TAMPERED"), 1, QStringLiteral("changed by hand"));
+  }
+  QCOMPARE(test::runCli({QStringLiteral("reproduce"), single}, &stdoutText, &err), 1);
+  QVERIFY2(err.contains("changed since the product was made"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestExtractProducts)
