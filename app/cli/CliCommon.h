@@ -42,5 +42,6 @@ int runMoc(const QStringList& args);
 int runMocQuery(const QStringList& args);
 int runFit(const QStringList& args);  // app/cli/FitCommand.cpp: spectral fitting
 int runTiming(const QStringList& args);  // app/cli/TimingCommand.cpp: light curves and timing
+int runQuery(const QStringList& args);   // app/cli/QueryCommand.cpp: the catalogue query language
 
 }  // namespace xsky::cli

@@ -1,11 +1,14 @@
 // xsky-cli fit --data SPEC[,bkg=FILE|none][,rmf=FILE][,arf=FILE] [--data ...] --model EXPR
 //   [--stat chi2gehrels|chi2datavar|cstat|wstat] [--subtract-background] [--ungroup]
-//   [--notice LO:HI] [--ignore LO:HI] [--channels LO:HI] [--set PAR=VALUE[,frozen][,min=X][,max=Y]]
-//   [--errors covar] [--eval] [--json]
+//   [--group min-counts=N|min-snr=X|optimal] [--notice LO:HI] [--ignore LO:HI]
+//   [--channels LO:HI] [--set PAR=VALUE[,frozen][,min=X][,max=Y]] [--errors covar] [--eval]
+//   [--json]
 // Fits one model to the spectra (several --data: every parameter tied) and prints the best fit
 // with 1-sigma covariance errors. Energies keV; `:1` and `7:` are open ranges; filters apply in
-// the order given. Not yet supported (exit 2): --group, --untie, --errors conf, --delta-stat,
-// --flux and the chi2modvar/chi2xspecvar/cash statistics.
+// the order given. --group replaces the file's grouping: the filters then act on single
+// channels, and the grouping is computed afterwards inside the noticed channels (Sherpa's
+// `notice(0.3, 7); group_counts(20, tabStops=~mask)`). Not yet supported (exit 2): --untie,
+// --errors conf, --delta-stat, --flux and the chi2modvar/chi2xspecvar/cash statistics.
 // Exit 0 on success (also a fit that did not converge: "converged": false), 1 when a file cannot
 // be read or the fit fails, 2 on bad usage.
 
@@ -180,8 +183,10 @@ int runFit(const QStringList& args) {
   const QCommandLineOption eval(QStringLiteral("eval"),
                                 QStringLiteral("Evaluate the statistic without fitting."));
   const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON document."));
-  const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("Not yet supported."),
-                                 QStringLiteral("HOW"));
+  const QCommandLineOption group(
+      QStringLiteral("group"),
+      QStringLiteral("Regroup inside the noticed channels: min-counts=N, min-snr=X or optimal."),
+      QStringLiteral("HOW"));
   const QCommandLineOption untie(QStringLiteral("untie"), QStringLiteral("Not yet supported."),
                                  QStringLiteral("PAR"));
   const QCommandLineOption deltaStat(QStringLiteral("delta-stat"),
@@ -194,7 +199,7 @@ int runFit(const QStringList& args) {
   if (!parseArgs(parser, args, QStringLiteral("Fit a model to OGIP spectra."), &exitCode))
     return exitCode;
 
-  for (const auto* option : {&group, &untie, &deltaStat, &flux}) {
+  for (const auto* option : {&untie, &deltaStat, &flux}) {
     if (parser.isSet(*option)) {
       return fail(kCommand,
                   QStringLiteral("--%1 is not yet supported").arg(option->names().front()), kUsage);
@@ -215,6 +220,12 @@ int runFit(const QStringList& args) {
                 known ? QStringLiteral("--stat %1 is not yet supported").arg(name)
                       : QStringLiteral("unknown statistic '%1'").arg(name),
                 kUsage);
+  }
+  std::optional<GroupingScheme> grouping;
+  if (parser.isSet(group)) {
+    QString why;
+    grouping = parseGroupingScheme(parser.value(group), &why);
+    if (!grouping) return fail(kCommand, QStringLiteral("--group: ") + why, kUsage);
   }
   if (!parser.isSet(data)) return fail(kCommand, QStringLiteral("--data is required"), kUsage);
   if (!parser.isSet(model)) return fail(kCommand, QStringLiteral("--model is required"), kUsage);
@@ -238,7 +249,7 @@ int runFit(const QStringList& args) {
       const DataArg arg = parseData(d);
       spectra.push_back(
           std::make_unique<SpectralData>(SpectralData::load(arg.path, arg.options, &warnings)));
-      if (parser.isSet(ungroup)) spectra.back()->setGrouped(false);
+      if (parser.isSet(ungroup) || grouping) spectra.back()->setGrouped(false);
     }
     for (const Filter& f : filtersInOrder(args)) {
       const auto [lo, hi] = parseRange(f.value);
@@ -249,6 +260,9 @@ int runFit(const QStringList& args) {
           s->noticeChannels(int(std::max(lo, -1e9)), int(std::min(hi, 1e9)));
         }
       }
+    }
+    if (grouping) {
+      for (auto& s : spectra) s->group(*grouping);
     }
     for (const QString& w : warnings) {
       std::fprintf(stderr, "xsky-cli fit: warning: %s\n", qPrintable(w));

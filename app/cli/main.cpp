@@ -26,6 +26,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("index"), {&xsky::cli::runIndex, "the observation index: add files, import/export archive listings, fetch remote files"}},
       {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},
       {QStringLiteral("timing"), {&xsky::cli::runTiming, "light curves and timing: variability, Bayesian Blocks, periodograms, folding"}},
+      {QStringLiteral("query"), {&xsky::cli::runQuery, "select the rows of a source table (VOTable, FITS) with a query"}},
   };
   return table;
 }

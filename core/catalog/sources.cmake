@@ -7,3 +7,13 @@ target_sources(xsky_core PRIVATE
   catalog/VoTableWriter.h catalog/VoTableWriter.cpp
   catalog/FitsTableReader.h catalog/FitsTableReader.cpp
   catalog/PositionColumns.h catalog/PositionColumns.cpp)
+
+# The query language (parser, block evaluator), sky targets and angles, and name resolution.
+target_sources(xsky_core PRIVATE
+  catalog/Query.h catalog/Query.cpp catalog/QueryAst.h
+  catalog/QueryParser.cpp catalog/QueryEvaluator.cpp
+  catalog/SkyTarget.h catalog/SkyTarget.cpp
+  catalog/NameResolver.h catalog/NameResolver.cpp)
+# The evaluator's block loops are written to be vectorised: ask for it in optimised builds too.
+set_source_files_properties(catalog/QueryEvaluator.cpp PROPERTIES
+  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3>")

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "spectral/ContinuumComponents.h"
+#include "spectral/TabulatedAbsorption.h"
 #include "spectral/Wabs.h"
 
 namespace xsky::spectral {
@@ -74,6 +76,23 @@ void wabs(const double* p, std::span<const double> lo, std::span<const double> h
   for (size_t i = 0; i < lo.size(); ++i) out[i] = wabsTransmission(p[0], 0.5 * (lo[i] + hi[i]));
 }
 
+// XSPEC phabs: exp(-nH sigma(E)) with Anders & Grevesse (1989) abundances and Verner et al.
+// (1996) cross-sections; XSPEC tbabs: the same with Wilms, Allen & McCray (2000). Both at each
+// bin's mid-point, from tables (TabulatedAbsorption.h).
+void phabs(const double* p, std::span<const double> lo, std::span<const double> hi, double* out) {
+  for (size_t i = 0; i < lo.size(); ++i) {
+    out[i] = tabulatedTransmission(AbsorptionTable::PhabsAngr, p[0], 0.5 * (lo[i] + hi[i]));
+  }
+}
+
+void tbabs(const double* p, std::span<const double> lo, std::span<const double> hi, double* out) {
+  for (size_t i = 0; i < lo.size(); ++i) {
+    out[i] = tabulatedTransmission(AbsorptionTable::TbabsWilm, p[0], 0.5 * (lo[i] + hi[i]));
+  }
+}
+
+// Parameter names, units and defaults as XSPEC's model.dat gives them; min/max are limits that
+// a fit never crosses.
 const std::vector<ComponentType>& types() {
   static const std::vector<ComponentType> all = {
       {"powerlaw",
@@ -91,6 +110,39 @@ const std::vector<ComponentType>& types() {
         {"Sigma", "keV", 0.1, 0.0, 20.0, 0.05},
         {"norm", "photons/cm^2/s", 1.0, 0.0, 1e24, 0.01}},
        &gaussian},
+      {"cutoffpl",
+       ComponentKind::Additive,
+       {{"PhoIndex", "", 1.0, -3.0, 10.0, 0.01},
+        {"HighECut", "keV", 15.0, 0.01, 500.0, 0.01},
+        {"norm", "photons/keV/cm^2/s at 1 keV", 1.0, 0.0, 1e24, 0.01}},
+       &cutoffplComponent},
+      {"bknpower",
+       ComponentKind::Additive,
+       {{"PhoIndx1", "", 1.0, -3.0, 10.0, 0.01},
+        {"BreakE", "keV", 5.0, 1e-2, 1e6, 0.01},
+        {"PhoIndx2", "", 2.0, -3.0, 10.0, 0.01},
+        {"norm", "photons/keV/cm^2/s at 1 keV", 1.0, 0.0, 1e24, 0.01}},
+       &bknpowerComponent},
+      {"bbodyrad",
+       ComponentKind::Additive,
+       {{"kT", "keV", 3.0, 1e-3, 200.0, 0.01}, {"norm", "R_km^2/D10^2", 1.0, 0.0, 1e24, 0.01}},
+       &bbodyradComponent},
+      {"diskbb",
+       ComponentKind::Additive,
+       {{"Tin", "keV", 1.0, 0.0, 1000.0, 0.01},
+        {"norm", "(R_in/km)^2/(D/10 kpc)^2 cos i", 1.0, 0.0, 1e24, 0.01}},
+       &diskbbComponent},
+      {"bremss",
+       ComponentKind::Additive,
+       {{"kT", "keV", 7.0, 1e-4, 200.0, 0.01},
+        {"norm", "3.02e-15/(4 pi D^2) int n_e n_I dV", 1.0, 0.0, 1e24, 0.01}},
+       &bremssComponent},
+      {"lorentz",
+       ComponentKind::Additive,
+       {{"LineE", "keV", 6.5, 0.0, 1e6, 0.05},
+        {"Width", "keV", 0.1, 0.0, 20.0, 0.05},
+        {"norm", "photons/cm^2/s", 1.0, 0.0, 1e24, 0.01}},
+       &lorentzComponent},
       {"constant",
        ComponentKind::Multiplicative,
        {{"factor", "", 1.0, 0.0, 1e10, 0.01}},
@@ -99,6 +151,14 @@ const std::vector<ComponentType>& types() {
        ComponentKind::Multiplicative,
        {{"nH", "10^22 atoms/cm^2", 1.0, 0.0, 1e5, 0.001}},
        &wabs},
+      {"phabs",
+       ComponentKind::Multiplicative,
+       {{"nH", "10^22 atoms/cm^2", 1.0, 0.0, 1e6, 0.001}},
+       &phabs},
+      {"tbabs",
+       ComponentKind::Multiplicative,
+       {{"nH", "10^22 atoms/cm^2", 1.0, 0.0, 1e6, 0.001}},
+       &tbabs},
   };
   return all;
 }

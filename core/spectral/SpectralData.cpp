@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
 
 namespace xsky::spectral {
@@ -75,11 +76,13 @@ void SpectralData::checkResponses() const {
   }
 }
 
-void SpectralData::setGrouped(bool grouped) {
+void SpectralData::setGrouped(bool grouped) { buildGroups(grouped ? &source_.grouping : nullptr); }
+
+void SpectralData::buildGroups(const std::vector<int>* grouping) {
   groups_.clear();
   const int n = source_.channelCount();
   for (int i = 0; i < n; ++i) {
-    const bool continues = grouped && i > 0 && source_.grouping[size_t(i)] == -1;
+    const bool continues = grouping && i > 0 && (*grouping)[size_t(i)] == -1;
     if (!continues) {
       ChannelGroup g;
       g.firstIndex = i;
@@ -98,6 +101,58 @@ void SpectralData::setGrouped(bool grouped) {
   }
   noticed_.assign(groups_.size(), 1);
   filtered_ = false;
+}
+
+void SpectralData::group(const GroupingScheme& scheme) {
+  const size_t n = size_t(source_.channelCount());
+  std::vector<char> eligible(n, filtered_ ? 0 : 1);
+  if (filtered_) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (!noticed_[g]) continue;
+      for (int i = groups_[g].firstIndex; i <= groups_[g].lastIndex; ++i) eligible[size_t(i)] = 1;
+    }
+  }
+  std::vector<double> scaled, variance, fwhm;
+  if (background_) {
+    scaled.resize(n);
+    variance.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const double denominator =
+          background_->exposure * background_->backScale[i] * background_->areaScale[i];
+      const double r = denominator > 0.0 ? source_.exposure * source_.backScale[i] *
+                                               source_.areaScale[i] / denominator
+                                         : 0.0;
+      scaled[i] = r * background_->counts[i];
+      variance[i] = r * r * background_->counts[i];
+    }
+  }
+  if (scheme.kind == GroupingScheme::Kind::Optimal) {
+    if (!rmf_) {
+      throw Error(QStringLiteral("%1: optimal binning needs the response (RMF)").arg(source_.path));
+    }
+    fwhm = rmfFwhmChannels(*rmf_);
+  }
+  GroupingInput input;
+  input.counts = source_.counts;
+  input.quality = source_.quality;
+  input.eligible = eligible;
+  input.background = scaled;
+  input.backgroundVariance = variance;
+  input.fwhmChannels = fwhm;
+  const GroupingResult result = groupChannels(scheme, input);
+  std::vector<int> grouping = result.grouping;
+  for (size_t i = 0; i < n; ++i) {
+    if (result.dropped[i]) {
+      eligible[i] = 0;
+      grouping[i] = 1;
+    }
+  }
+  const bool wasFiltered = filtered_;
+  buildGroups(&grouping);
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    noticed_[g] = eligible[size_t(groups_[g].firstIndex)];
+  }
+  filtered_ = wasFiltered || std::find(eligible.begin(), eligible.end(), 0) != eligible.end();
 }
 
 int SpectralData::noticedCount() const {

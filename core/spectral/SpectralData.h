@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "spectral/Grouping.h"
 #include "spectral/ModelExpression.h"
 #include "spectral/OgipResponse.h"
 #include "spectral/OgipSpectrum.h"
@@ -42,6 +43,13 @@ class SpectralData {
 
   /// Groups from the GROUPING column (grouped = true) or one group per good channel.
   void setGrouped(bool grouped);
+  /// Replaces the grouping with one computed from the counts (Grouping.h). When a filter is in
+  /// force, only the channels of the noticed groups are grouped and the new groups made of them
+  /// are the noticed ones; otherwise every channel is grouped and noticed. Call it on ungrouped
+  /// data (setGrouped(false)) after the notice/ignore filters, as Sherpa's
+  /// `notice(0.3, 7); group_counts(20, tabStops=~mask)` does. Optimal binning needs the RMF
+  /// (throws xsky::Error without one); min-snr uses the background when there is one.
+  void group(const GroupingScheme& scheme);
   const std::vector<ChannelGroup>& groups() const { return groups_; }
   const std::vector<char>& noticed() const { return noticed_; }
   int noticedCount() const;
@@ -64,6 +72,7 @@ class SpectralData {
 
  private:
   void checkResponses() const;
+  void buildGroups(const std::vector<int>* grouping);
   template <typename Keep>
   void applyFilter(bool notice, Keep overlaps);
 

@@ -1,10 +1,14 @@
-# core/spectral: OGIP spectra and responses, models and their expression language, folding,
-# fit statistics, the Levenberg-Marquardt fitter and covariance errors (issue #7).
+# core/spectral: OGIP spectra and responses, grouping, models and their expression language,
+# folding, fit statistics, the Levenberg-Marquardt fitter and covariance errors (issue #7).
 target_sources(xsky_core PRIVATE
   spectral/OgipSpectrum.h spectral/OgipSpectrum.cpp
   spectral/OgipResponse.h spectral/OgipResponse.cpp
+  spectral/Grouping.h spectral/Grouping.cpp
   spectral/SpectralData.h spectral/SpectralData.cpp
   spectral/Wabs.h spectral/Wabs.cpp
+  spectral/TabulatedAbsorption.h spectral/TabulatedAbsorption.cpp spectral/AbsorptionTables.inc
+  spectral/BinIntegration.h
+  spectral/ContinuumComponents.h spectral/ContinuumComponents.cpp
   spectral/ModelComponents.h spectral/ModelComponents.cpp
   spectral/ModelExpression.h spectral/ModelExpression.cpp
   spectral/FitStatistic.h spectral/FitStatistic.cpp

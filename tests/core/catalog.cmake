@@ -2,3 +2,9 @@
 # (tests/oracles/votable_oracle.py) and STILTS; bad input; position columns.
 xsky_add_test(NAME tst_catalog_votable SOURCES tst_catalog_votable.cpp LABELS core)
 set_tests_properties(tst_catalog_votable PROPERTIES TIMEOUT 600)
+
+# The query language (core/catalog/Query.h) against NumPy/astropy (tests/oracles/query_oracle.py),
+# error columns, Sesame name resolution against a local server, and `xsky-cli query`.
+xsky_add_test(NAME tst_catalog_query SOURCES tst_catalog_query.cpp LABELS core)
+add_dependencies(tst_catalog_query xsky-cli)
+set_tests_properties(tst_catalog_query PROPERTIES TIMEOUT 300)

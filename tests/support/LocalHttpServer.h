@@ -5,11 +5,14 @@
 // and networks do: break a transfer off after some bytes, ignore Range, send corrupted bytes.
 // Every request is logged (path, Range header, status) for the test to check.
 
+#include <QByteArray>
 #include <QList>
 #include <QMutex>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 class QObject;
@@ -42,6 +45,12 @@ class LocalHttpServer {
   void setIgnoreRange(bool ignore);
   /// Flip one byte in the middle of the body of `path` (a corrupted transfer or a changed file).
   void setCorrupt(const QString& path, bool corrupt);
+
+  /// Answers requests itself: called (on the server's thread) with the URL path and the
+  /// percent-decoded query string; a body is sent as 200 OK (Content-Type `contentType`), nullopt
+  /// falls back to serving files. For services that route on the query (e.g. CDS Sesame).
+  using Handler = std::function<std::optional<QByteArray>(const QString& path, const QString& query)>;
+  void setHandler(Handler handler, const QByteArray& contentType = "text/xml");
 
   QList<Request> requests() const;
   void clearRequests();
