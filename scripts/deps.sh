@@ -7,8 +7,8 @@ set -euo pipefail
 XSKY_PACKAGES=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
-  libqcustomplot-dev libcfitsio-dev wcslib-dev libhealpix-cxx-dev libcurl4-openssl-dev
-  fonts-dejavu-core xvfb xauth imagemagick fitsverify
+  libqcustomplot-dev libcfitsio-dev wcslib-dev libhealpix-cxx-dev libcurl4-openssl-dev libssl-dev
+  fonts-dejavu-core xvfb xauth imagemagick fitsverify libcfitsio-bin
   python3-astropy python3-numpy python3-scipy
   jsamp stilts saods9 topcat aladin default-jre-headless xpa-tools
 )

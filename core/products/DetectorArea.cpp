@@ -1,5 +1,7 @@
 #include "products/DetectorArea.h"
 
+#include <map>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -162,6 +164,7 @@ AreaOnDetector areaOnDetector(const regions::ProjectedArea& area,
   std::vector<float> xs(static_cast<size_t>(nx)), ys(static_cast<size_t>(nx));
   std::vector<uint8_t> inside(static_cast<size_t>(nx));
   const double cell = step * step;
+  std::map<int, bool> goodTime;
   for (int j = 0; j < ny; ++j) {
     const double y = b.yMin + (j + 0.5) * step;
     for (int i = 0; i < nx; ++i) {
@@ -175,8 +178,13 @@ AreaOnDetector areaOnDetector(const regions::ProjectedArea& area,
       const auto ccd = footprint.ccdAt(xs[static_cast<size_t>(i)], y);
       if (!ccd) continue;
       out.onCcdArea += cell;
-      const events::GtiList* gti = filter.gtiFor(*ccd);
-      if (gti && gti->total() <= 0) continue;  // a CCD without good time saw nothing
+      // A CCD without good time saw nothing (decided once per CCD: GTI lists can be long).
+      auto known = goodTime.find(*ccd);
+      if (known == goodTime.end()) {
+        const events::GtiList* gti = filter.gtiFor(*ccd);
+        known = goodTime.emplace(*ccd, !(gti && gti->total() <= 0)).first;
+      }
+      if (!known->second) continue;
       out.exposedArea += cell;
       out.perCcd[*ccd] += cell;
     }

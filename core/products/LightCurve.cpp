@@ -13,12 +13,12 @@ namespace {
 
 // Overlap of [a, b) with the GTI, s.
 double overlap(const events::GtiList& gti, double a, double b) {
+  const auto& all = gti.intervals();
+  // The first interval ending after a (binary search: light curves have many bins, GTIs many
+  // intervals).
+  auto it = std::upper_bound(all.begin(), all.end(), a, [](double t, const events::TimeInterval& iv) { return t < iv.stop; });
   double sum = 0;
-  for (const events::TimeInterval& iv : gti.intervals()) {
-    if (iv.stop <= a) continue;
-    if (iv.start >= b) break;
-    sum += std::min(b, iv.stop) - std::max(a, iv.start);
-  }
+  for (; it != all.end() && it->start < b; ++it) sum += std::min(b, it->stop) - std::max(a, it->start);
   return sum;
 }
 

@@ -9,4 +9,5 @@ target_sources(xsky_core PRIVATE
   products/LightCurve.h products/LightCurve.cpp
   products/ImageProduct.h products/ImageProduct.cpp
   products/Extraction.h products/Extraction.cpp
+  products/RegionQuery.h products/RegionQuery.cpp
   products/ProductCache.h products/ProductCache.cpp)
