@@ -1,14 +1,24 @@
 // xsky-cli fit --data SPEC[,bkg=FILE|none][,rmf=FILE][,arf=FILE] [--data ...] --model EXPR
 //   [--stat chi2gehrels|chi2datavar|cstat|wstat] [--subtract-background] [--ungroup]
 //   [--group min-counts=N|min-snr=X|optimal] [--notice LO:HI] [--ignore LO:HI]
-//   [--channels LO:HI] [--set PAR=VALUE[,frozen][,min=X][,max=Y]] [--errors covar] [--eval]
-//   [--json]
-// Fits one model to the spectra (several --data: every parameter tied) and prints the best fit
-// with 1-sigma covariance errors. Energies keV; `:1` and `7:` are open ranges; filters apply in
-// the order given. --group replaces the file's grouping: the filters then act on single
-// channels, and the grouping is computed afterwards inside the noticed channels (Sherpa's
-// `notice(0.3, 7); group_counts(20, tabStops=~mask)`). Not yet supported (exit 2): --untie,
-// --errors conf, --delta-stat, --flux and the chi2modvar/chi2xspecvar/cash statistics.
+//   [--channels LO:HI] [--set PAR=VALUE[,frozen][,min=X][,max=Y]] [--set PAR=link:OTHER]
+//   [--untie PAR] [--errors covar|conf] [--delta-stat X] [--flux LO:HI] [--eval] [--json]
+// Fits one model to the spectra and prints the best fit with errors: 1-sigma covariance errors
+// (--errors covar, the default) or intervals from profiling the statistic at --delta-stat
+// (--errors conf; default 2.706, 90 % for one parameter). With several --data every parameter is
+// tied across data sets unless --untie names it (PAR as in the model: a number 1..N or
+// component.Param); a `constant` is untied by default with data set 1's copy frozen at 1
+// (cross-calibration). Parameters are numbered as XSPEC numbers them: data set d has
+// (d-1)N+1 ... dN, so --set 5=2 sets data set 2's copy of parameter 1 of a 4-parameter model once
+// untied. --set PAR=link:OTHER makes PAR follow OTHER (in every data set). --flux LO:HI (keV,
+// repeatable) adds data set 1's absorbed and unabsorbed energy flux (erg/cm^2/s) and photon flux
+// (photons/cm^2/s) in the band, with 90 % errors from 1000 draws of the covariance matrix
+// (fixed seed); error_low/error_high are offsets of the energy flux's interval, like the
+// parameters'. Energies keV; `:1` and `7:` are open ranges; filters apply in the order given.
+// --group replaces the file's grouping: the filters then act on single channels, and the grouping
+// is computed afterwards inside the noticed channels (Sherpa's `notice(0.3, 7);
+// group_counts(20, tabStops=~mask)`). Not yet supported (exit 2): the chi2modvar/chi2xspecvar/
+// cash statistics.
 // Exit 0 on success (also a fit that did not converge: "converged": false), 1 when a file cannot
 // be read or the fit fails, 2 on bad usage.
 
@@ -22,6 +32,9 @@
 #include <memory>
 
 #include "cli/CliCommon.h"
+#include "spectral/ConfidenceIntervals.h"
+#include "spectral/FluxCalculation.h"
+#include "spectral/JointParameters.h"
 #include "spectral/SpectralFit.h"
 
 namespace xsky::cli {
@@ -105,15 +118,33 @@ std::vector<Filter> filtersInOrder(const QStringList& args) {
   return filters;
 }
 
-/// --set PAR=VALUE[,frozen][,min=X][,max=Y]; returns the parameter index.
-int applySet(Model* model, const QString& text) {
+/// A model parameter named as in the model (1..N or component.Param), for --untie and links.
+int modelParameter(const JointParameters& joint, const QString& key, const char* option) {
+  const auto [d, i] = joint.find(key);
+  if (i < 0 || d != 0) {
+    throw UsageError(QStringLiteral("%1: no parameter '%2' in the model (1..%3 or component.Param)")
+                         .arg(QLatin1String(option), key)
+                         .arg(joint.modelParameterCount()));
+  }
+  return i;
+}
+
+/// --set PAR=VALUE[,frozen][,free][,min=X][,max=Y] or PAR=link:OTHER; returns the model index.
+int applySet(JointParameters* joint, const QString& text) {
   const QStringList parts = text.split(QLatin1Char(','));
   const QString key = parts.front().section(QLatin1Char('='), 0, 0).trimmed();
-  const int index = model->findParameter(key);
+  const auto [d, index] = joint->find(key);
   if (index < 0) {
     throw UsageError(QStringLiteral("--set: no parameter '%1' in the model").arg(key));
   }
-  Parameter& p = model->parameters()[size_t(index)];
+  if (d > 0 && !joint->isUntied(index)) {
+    throw UsageError(QStringLiteral("--set: parameter %1 is data set %2's copy of %3, tied to data "
+                                    "set 1's: --untie %3 first")
+                         .arg(key)
+                         .arg(d + 1)
+                         .arg(joint->at(0, index).fullName()));
+  }
+  Parameter& p = joint->at(d, index);
   auto number = [&](const QString& s) {
     bool ok = false;
     const double v = s.toDouble(&ok);
@@ -121,6 +152,17 @@ int applySet(Model* model, const QString& text) {
     return v;
   };
   const QString value = parts.front().section(QLatin1Char('='), 1).trimmed();
+  if (value.startsWith(QLatin1String("link:"))) {
+    if (parts.size() > 1) throw UsageError(QStringLiteral("--set: a link takes no flags"));
+    try {
+      joint->link(index, modelParameter(*joint, value.mid(5), "--set link"));
+    } catch (const UsageError&) {
+      throw;
+    } catch (const Error& e) {
+      throw UsageError(QStringLiteral("--set: ") + e.message());
+    }
+    return index;
+  }
   if (!value.isEmpty()) p.value = number(value);
   for (qsizetype i = 1; i < parts.size(); ++i) {
     const QString item = parts[i].trimmed();
@@ -149,13 +191,49 @@ int applySet(Model* model, const QString& text) {
 
 QJsonValue finite(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
 
+/// One row of the output: a model parameter of one data set.
+struct Row {
+  int dataSet = 0, modelIndex = 0;
+  int fitted = -1;  // index in the fitted vector; -1 for a linked parameter
+};
+
+/// Data set 1's parameters, then each further data set's untied ones (XSPEC's numbering).
+std::vector<Row> outputRows(const JointParameters& joint) {
+  const auto fitted = joint.independentSlots();
+  std::vector<Row> rows;
+  for (int d = 0; d < joint.dataSetCount(); ++d) {
+    for (int i = 0; i < joint.modelParameterCount(); ++i) {
+      if (d > 0 && !joint.isUntied(i)) continue;
+      Row row{d, i, -1};
+      for (size_t k = 0; k < fitted.size(); ++k) {
+        if (fitted[k].first == d && fitted[k].second == i) row.fitted = int(k);
+      }
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+std::vector<std::pair<double, double>> parseBands(const QStringList& values) {
+  std::vector<std::pair<double, double>> bands;
+  for (const QString& v : values) {
+    const auto [lo, hi] = parseRange(v);
+    if (!(lo > 0.0) || !std::isfinite(hi)) {
+      throw UsageError(QStringLiteral("--flux '%1': give a closed band LO:HI keV, LO > 0").arg(v));
+    }
+    bands.emplace_back(lo, hi);
+  }
+  return bands;
+}
+
 }  // namespace
 
 int runFit(const QStringList& args) {
   QCommandLineParser parser;
   const QCommandLineOption data(
       QStringLiteral("data"),
-      QStringLiteral("A spectrum: SPEC[,bkg=FILE|none][,rmf=FILE][,arf=FILE]."),
+      QStringLiteral(
+          "A spectrum: SPEC[,bkg=FILE|none][,rmf=FILE][,arf=FILE]; repeat for a joint fit."),
       QStringLiteral("SPEC"));
   const QCommandLineOption model(QStringLiteral("model"),
                                  QStringLiteral("Model expression, e.g. wabs*powerlaw."),
@@ -176,9 +254,11 @@ int runFit(const QStringList& args) {
                                     QStringLiteral("LO:HI"));
   const QCommandLineOption set(
       QStringLiteral("set"),
-      QStringLiteral("PAR=VALUE[,frozen][,min=X][,max=Y]; PAR is a number or component.Param."),
+      QStringLiteral("PAR=VALUE[,frozen][,free][,min=X][,max=Y] or PAR=link:OTHER; PAR is a "
+                     "number (XSPEC's, across data sets) or component.Param."),
       QStringLiteral("SPEC"));
-  const QCommandLineOption errors(QStringLiteral("errors"), QStringLiteral("covar (default)."),
+  const QCommandLineOption errors(QStringLiteral("errors"),
+                                  QStringLiteral("covar (default) or conf."),
                                   QStringLiteral("KIND"), QStringLiteral("covar"));
   const QCommandLineOption eval(QStringLiteral("eval"),
                                 QStringLiteral("Evaluate the statistic without fitting."));
@@ -187,29 +267,37 @@ int runFit(const QStringList& args) {
       QStringLiteral("group"),
       QStringLiteral("Regroup inside the noticed channels: min-counts=N, min-snr=X or optimal."),
       QStringLiteral("HOW"));
-  const QCommandLineOption untie(QStringLiteral("untie"), QStringLiteral("Not yet supported."),
-                                 QStringLiteral("PAR"));
-  const QCommandLineOption deltaStat(QStringLiteral("delta-stat"),
-                                     QStringLiteral("Not yet supported."), QStringLiteral("X"));
-  const QCommandLineOption flux(QStringLiteral("flux"), QStringLiteral("Not yet supported."),
-                                QStringLiteral("LO:HI"));
+  const QCommandLineOption untie(
+      QStringLiteral("untie"),
+      QStringLiteral("Give each data set its own copy of this parameter (number or name)."),
+      QStringLiteral("PAR"));
+  const QCommandLineOption deltaStat(
+      QStringLiteral("delta-stat"),
+      QStringLiteral("Rise of the statistic for --errors conf (default 2.706: 90 %)."),
+      QStringLiteral("X"));
+  const QCommandLineOption flux(
+      QStringLiteral("flux"),
+      QStringLiteral("Absorbed and unabsorbed fluxes in LO:HI keV with 90 % errors (repeatable)."),
+      QStringLiteral("LO:HI"));
   parser.addOptions({data, model, stat, subtract, ungroup, notice, ignore, channels, set, errors,
                      eval, json, group, untie, deltaStat, flux});
   int exitCode = kOk;
   if (!parseArgs(parser, args, QStringLiteral("Fit a model to OGIP spectra."), &exitCode))
     return exitCode;
 
-  for (const auto* option : {&untie, &deltaStat, &flux}) {
-    if (parser.isSet(*option)) {
-      return fail(kCommand,
-                  QStringLiteral("--%1 is not yet supported").arg(option->names().front()), kUsage);
-    }
+  const QString errorKind = parser.value(errors);
+  if (errorKind != QLatin1String("covar") && errorKind != QLatin1String("conf")) {
+    return fail(kCommand, QStringLiteral("--errors %1: covar or conf").arg(errorKind), kUsage);
   }
-  if (parser.value(errors) != QLatin1String("covar")) {
-    return fail(
-        kCommand,
-        QStringLiteral("--errors %1 is not yet supported (covar is)").arg(parser.value(errors)),
-        kUsage);
+  const bool conf = errorKind == QLatin1String("conf");
+  ConfidenceOptions confOptions;
+  if (parser.isSet(deltaStat)) {
+    bool ok = false;
+    confOptions.deltaStat = parser.value(deltaStat).toDouble(&ok);
+    if (!ok || !(confOptions.deltaStat > 0.0)) {
+      return fail(kCommand, QStringLiteral("--delta-stat must be a positive number"), kUsage);
+    }
+    if (!conf) return fail(kCommand, QStringLiteral("--delta-stat needs --errors conf"), kUsage);
   }
   const auto statistic = statisticFromName(parser.value(stat));
   if (!statistic) {
@@ -231,6 +319,7 @@ int runFit(const QStringList& args) {
   if (!parser.isSet(model)) return fail(kCommand, QStringLiteral("--model is required"), kUsage);
 
   try {
+    const auto bands = parseBands(parser.values(flux));
     std::optional<Model> parsed;
     try {
       parsed = Model::parse(parser.value(model));
@@ -240,12 +329,19 @@ int runFit(const QStringList& args) {
       return kUsage;
     }
     Model& m = *parsed;
-    std::vector<int> userSet;
-    for (const QString& s : parser.values(set)) userSet.push_back(applySet(&m, s));
+    const QStringList dataArgs = parser.values(data);
+    JointParameters joint(m.parameters(), int(dataArgs.size()));
+    joint.untieCalibrationConstants();
+    for (const QString& u : parser.values(untie)) joint.untie(modelParameter(joint, u, "--untie"));
+    bool scaleNorms = true;
+    for (const QString& s : parser.values(set)) {
+      const int i = applySet(&joint, s);
+      scaleNorms = scaleNorms && m.parameters()[size_t(i)].name != QLatin1String("norm");
+    }
 
     QStringList warnings;
     std::vector<std::unique_ptr<SpectralData>> spectra;
-    for (const QString& d : parser.values(data)) {
+    for (const QString& d : dataArgs) {
       const DataArg arg = parseData(d);
       spectra.push_back(
           std::make_unique<SpectralData>(SpectralData::load(arg.path, arg.options, &warnings)));
@@ -272,31 +368,88 @@ int runFit(const QStringList& args) {
     FitConfig config;
     config.statistic = *statistic;
     config.subtractBackground = parser.isSet(subtract);
-    const FitProblem problem(pointers, &m, config);
+    const FitProblem problem(pointers, &m, config, joint.map());
     if (problem.pointCount() == 0) throw Error(QStringLiteral("no data points are noticed"));
 
-    bool scaleNorms = true;
-    for (int i : userSet)
-      scaleNorms = scaleNorms && m.parameters()[size_t(i)].name != QLatin1String("norm");
-    const FitResult result =
-        parser.isSet(eval) ? evaluateModel(problem, m) : fitModel(problem, &m, scaleNorms);
+    std::vector<Parameter> fitted = joint.independent();
+    const bool evaluateOnly = parser.isSet(eval);
+    FitOptions fitOptions;
+    fitOptions.scaleNorms = scaleNorms;
+    const FitResult result = evaluateOnly ? evaluateParameters(problem, fitted)
+                                          : fitParameters(problem, &fitted, fitOptions);
+    joint.assign(fitted);
+    // Errors per fitted parameter: offsets below and above the value.
+    std::vector<double> low(fitted.size(), std::nan("")), high(fitted.size(), std::nan(""));
+    std::vector<ConfidenceInterval> intervals(fitted.size());
+    if (!evaluateOnly) {
+      const std::vector<int> free = freeIndices(fitted);
+      std::vector<double> sigma;
+      for (int k : free) sigma.push_back(result.errors[size_t(k)]);
+      if (conf) {
+        for (const ConfidenceInterval& ci :
+             confidenceIntervals(problem, fitted, sigma, confOptions)) {
+          intervals[size_t(ci.parameter)] = ci;
+          low[size_t(ci.parameter)] = ci.lower - ci.value;
+          high[size_t(ci.parameter)] = ci.upper - ci.value;
+        }
+      } else {
+        for (int k : free) {
+          low[size_t(k)] = -result.errors[size_t(k)];
+          high[size_t(k)] = result.errors[size_t(k)];
+        }
+      }
+    }
+    FluxErrorOptions fluxOptions;
+    if (evaluateOnly) fluxOptions.draws = 0;
+    const std::vector<BandFlux> fluxes =
+        bands.empty() ? std::vector<BandFlux>{}
+                      : fluxesWithErrors(problem, fitted, bands, 0, fluxOptions);
+    const std::vector<Row> rows = outputRows(joint);
+    const int n = joint.modelParameterCount();
 
     if (parser.isSet(json)) {
       QJsonArray params;
-      for (size_t i = 0; i < m.parameters().size(); ++i) {
-        const Parameter& p = m.parameters()[i];
-        const double e = result.errors[i];
-        params.append(QJsonObject{{QStringLiteral("index"), int(i) + 1},
-                                  {QStringLiteral("name"), p.fullName()},
-                                  {QStringLiteral("value"), p.value},
-                                  {QStringLiteral("unit"), p.unit},
-                                  {QStringLiteral("frozen"), p.frozen},
-                                  {QStringLiteral("error_low"),
-                                   p.frozen || parser.isSet(eval) ? QJsonValue() : finite(-e)},
-                                  {QStringLiteral("error_high"),
-                                   p.frozen || parser.isSet(eval) ? QJsonValue() : finite(e)},
-                                  {QStringLiteral("at_bound"), bool(result.atBound[i])},
-                                  {QStringLiteral("data_set"), 1}});
+      for (const Row& row : rows) {
+        const Parameter& p = joint.at(row.dataSet, row.modelIndex);
+        const int k = row.fitted;
+        const bool hasError = k >= 0 && !p.frozen && !evaluateOnly;
+        QJsonObject o{
+            {QStringLiteral("index"), row.dataSet * n + row.modelIndex + 1},
+            {QStringLiteral("name"), p.fullName()},
+            {QStringLiteral("value"), p.value},
+            {QStringLiteral("unit"), p.unit},
+            {QStringLiteral("frozen"), p.frozen || k < 0},
+            {QStringLiteral("error_low"), hasError ? finite(low[size_t(k)]) : QJsonValue()},
+            {QStringLiteral("error_high"), hasError ? finite(high[size_t(k)]) : QJsonValue()},
+            {QStringLiteral("at_bound"), k >= 0 && bool(result.atBound[size_t(k)])},
+            {QStringLiteral("data_set"), row.dataSet + 1}};
+        if (k < 0) {
+          o.insert(QStringLiteral("linked_to"), row.dataSet * n + joint.linkOf(row.modelIndex) + 1);
+        }
+        if (hasError && conf) {
+          const ConfidenceInterval& ci = intervals[size_t(k)];
+          o.insert(QStringLiteral("lower_at_bound"), ci.lowerAtBound);
+          o.insert(QStringLiteral("upper_at_bound"), ci.upperAtBound);
+          if (ci.newMinimum) o.insert(QStringLiteral("new_minimum"), true);
+        }
+        params.append(o);
+      }
+      QJsonArray fluxArray;
+      for (const BandFlux& f : fluxes) {
+        fluxArray.append(QJsonObject{
+            {QStringLiteral("band"), QJsonArray{f.lo, f.hi}},
+            {QStringLiteral("energy_flux"), f.energyFlux},
+            {QStringLiteral("photon_flux"), f.photonFlux},
+            {QStringLiteral("unabsorbed_energy_flux"), f.unabsorbedEnergyFlux},
+            {QStringLiteral("unabsorbed_photon_flux"), f.unabsorbedPhotonFlux},
+            {QStringLiteral("error_low"), finite(f.energyFluxLow - f.energyFlux)},
+            {QStringLiteral("error_high"), finite(f.energyFluxHigh - f.energyFlux)},
+            {QStringLiteral("photon_flux_error_low"), finite(f.photonFluxLow - f.photonFlux)},
+            {QStringLiteral("photon_flux_error_high"), finite(f.photonFluxHigh - f.photonFlux)},
+            {QStringLiteral("unabsorbed_energy_flux_error_low"),
+             finite(f.unabsorbedEnergyFluxLow - f.unabsorbedEnergyFlux)},
+            {QStringLiteral("unabsorbed_energy_flux_error_high"),
+             finite(f.unabsorbedEnergyFluxHigh - f.unabsorbedEnergyFlux)}});
       }
       QJsonObject document{{QStringLiteral("statistic"),
                             QJsonObject{{QStringLiteral("name"), statisticName(*statistic)},
@@ -305,26 +458,47 @@ int runFit(const QStringList& args) {
                                         {QStringLiteral("npoints"), result.points}}},
                            {QStringLiteral("parameters"), params},
                            {QStringLiteral("converged"), result.converged},
-                           {QStringLiteral("fluxes"), QJsonArray()},
+                           {QStringLiteral("errors"), errorKind},
+                           {QStringLiteral("fluxes"), fluxArray},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
+      if (conf) document.insert(QStringLiteral("delta_stat"), confOptions.deltaStat);
       printJson(document);
     } else {
       std::printf("model %s, statistic %s = %.10g, %d points, %d dof%s\n",
                   qPrintable(m.expression()), qPrintable(statisticName(*statistic)),
                   result.statistic, result.points, result.dof,
-                  parser.isSet(eval) ? " (evaluated, no fit)"
+                  evaluateOnly       ? " (evaluated, no fit)"
                   : result.converged ? ""
                                      : "  FIT DID NOT CONVERGE");
-      for (size_t i = 0; i < m.parameters().size(); ++i) {
-        const Parameter& p = m.parameters()[i];
-        std::printf("%3zu  %-22s %-14.7g", i + 1, qPrintable(p.fullName()), p.value);
-        if (p.frozen) {
+      for (const Row& row : rows) {
+        const Parameter& p = joint.at(row.dataSet, row.modelIndex);
+        const int k = row.fitted;
+        std::printf("%3d  %-22s %-14.7g", row.dataSet * n + row.modelIndex + 1,
+                    qPrintable(p.fullName()), p.value);
+        if (k < 0) {
+          std::printf("  = p%d", row.dataSet * n + joint.linkOf(row.modelIndex) + 1);
+        } else if (p.frozen) {
           std::printf("  frozen");
-        } else if (!parser.isSet(eval)) {
-          std::printf("  +/- %-12.6g", result.errors[i]);
-          if (result.atBound[i]) std::printf("  AT BOUND");
+        } else if (!evaluateOnly) {
+          if (conf) {
+            const ConfidenceInterval& ci = intervals[size_t(k)];
+            std::printf("  %-12.6g %+-12.6g%s%s", low[size_t(k)], high[size_t(k)],
+                        ci.lowerAtBound ? "  LOWER AT BOUND" : "",
+                        ci.upperAtBound ? "  UPPER AT BOUND" : "");
+          } else {
+            std::printf("  +/- %-12.6g", high[size_t(k)]);
+          }
+          if (result.atBound[size_t(k)]) std::printf("  AT BOUND");
         }
+        if (joint.dataSetCount() > 1) std::printf("  [data set %d]", row.dataSet + 1);
         std::printf("  %s\n", qPrintable(p.unit));
+      }
+      for (const BandFlux& f : fluxes) {
+        std::printf(
+            "flux %g-%g keV: %.5g erg/cm^2/s (90%%: %.5g - %.5g), %.5g photons/cm^2/s; "
+            "unabsorbed %.5g erg/cm^2/s (90%%: %.5g - %.5g)\n",
+            f.lo, f.hi, f.energyFlux, f.energyFluxLow, f.energyFluxHigh, f.photonFlux,
+            f.unabsorbedEnergyFlux, f.unabsorbedEnergyFluxLow, f.unabsorbedEnergyFluxHigh);
       }
     }
     return kOk;

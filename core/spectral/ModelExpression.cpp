@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <algorithm>
 
 namespace xsky::spectral {
 
@@ -12,16 +13,22 @@ struct Model::Node {
   ComponentKind kind = ComponentKind::Additive;
   std::vector<std::unique_ptr<Node>> children;
 
+  using Neutral = std::function<bool(const ComponentType&)>;
+
   void evaluate(std::span<const double> values, std::span<const double> lo,
-                std::span<const double> hi, double* out) const {
+                std::span<const double> hi, double* out, const Neutral* neutral) const {
     if (op == Op::Component) {
-      type->evaluate(values.data() + firstParameter, lo, hi, out);
+      if (neutral && kind == ComponentKind::Multiplicative && (*neutral)(*type)) {
+        std::fill(out, out + lo.size(), 1.0);
+      } else {
+        type->evaluate(values.data() + firstParameter, lo, hi, out);
+      }
       return;
     }
-    children.front()->evaluate(values, lo, hi, out);
+    children.front()->evaluate(values, lo, hi, out, neutral);
     std::vector<double> other(lo.size());
     for (size_t c = 1; c < children.size(); ++c) {
-      children[c]->evaluate(values, lo, hi, other.data());
+      children[c]->evaluate(values, lo, hi, other.data(), neutral);
       for (size_t i = 0; i < lo.size(); ++i) {
         out[i] = op == Op::Sum ? out[i] + other[i] : out[i] * other[i];
       }
@@ -147,6 +154,7 @@ class Parser {
     for (const auto& spec : type->parameters) {
       Parameter p;
       p.component = instanceName;
+      p.type = QString::fromLatin1(type->name);
       p.name = QString::fromLatin1(spec.name);
       p.unit = QString::fromLatin1(spec.unit);
       p.value = spec.value;
@@ -191,7 +199,13 @@ int Model::findParameter(const QString& key) const {
 
 void Model::evaluate(std::span<const double> values, std::span<const double> lo,
                      std::span<const double> hi, double* out) const {
-  root_->evaluate(values, lo, hi, out);
+  root_->evaluate(values, lo, hi, out, nullptr);
+}
+
+void Model::evaluate(std::span<const double> values, std::span<const double> lo,
+                     std::span<const double> hi, double* out,
+                     const std::function<bool(const ComponentType&)>& neutral) const {
+  root_->evaluate(values, lo, hi, out, &neutral);
 }
 
 }  // namespace xsky::spectral

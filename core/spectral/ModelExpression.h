@@ -6,6 +6,7 @@
 // `powerlaw_2`.
 
 #include <QString>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -27,6 +28,7 @@ class ModelSyntaxError : public Error {
 
 struct Parameter {
   QString component;  // instance name: "powerlaw", "powerlaw_2"
+  QString type;       // component type: "powerlaw"
   QString name;       // "PhoIndex"
   QString unit;
   double value = 0.0;
@@ -53,6 +55,11 @@ class Model {
   /// parameter, in order).
   void evaluate(std::span<const double> values, std::span<const double> lo,
                 std::span<const double> hi, double* out) const;
+  /// As evaluate(), with every multiplicative component for which `neutral` is true replaced by
+  /// 1 (the unabsorbed model when `neutral` picks the absorption components).
+  void evaluate(std::span<const double> values, std::span<const double> lo,
+                std::span<const double> hi, double* out,
+                const std::function<bool(const ComponentType&)>& neutral) const;
 
   struct Node;
 

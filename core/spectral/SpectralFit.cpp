@@ -4,13 +4,20 @@
 #include <limits>
 
 #include "spectral/LevenbergMarquardt.h"
+#include "spectral/NelderMead.h"
 
 namespace xsky::spectral {
 
-FitProblem::FitProblem(std::vector<const SpectralData*> data, const Model* model, FitConfig config)
-    : data_(std::move(data)), model_(model), config_(config) {
+FitProblem::FitProblem(std::vector<const SpectralData*> data, const Model* model, FitConfig config,
+                       ParameterMap map)
+    : data_(std::move(data)), model_(model), config_(config), map_(std::move(map)) {
   if (config_.subtractBackground && !isChiSquare(config_.statistic)) {
     throw Error(QStringLiteral("--subtract-background works with chi-square statistics only"));
+  }
+  if (!map_.fitted.empty()) {
+    bool ok = map_.fitted.size() == data_.size();
+    for (const auto& s : map_.fitted) ok = ok && s.size() == model_->parameters().size();
+    if (!ok) throw Error(QStringLiteral("the parameter map does not match the data and model"));
   }
   for (const SpectralData* d : data_) {
     if (!d->rmf()) {
@@ -32,14 +39,21 @@ int FitProblem::pointCount() const {
   return n;
 }
 
-namespace {
+std::vector<double> FitProblem::modelValues(int d, const std::vector<double>& values) const {
+  if (map_.fitted.empty()) return values;
+  const auto& fitted = map_.fitted[size_t(d)];
+  std::vector<double> out(fitted.size());
+  for (size_t i = 0; i < fitted.size(); ++i) out[i] = values[size_t(fitted[i])];
+  return out;
+}
 
 template <typename Visit>
-void forEachGroup(const std::vector<const SpectralData*>& data, const Model& model,
-                  const std::vector<double>& values, bool needBackground, Visit visit) {
+void FitProblem::forEachGroup(const std::vector<double>& values, bool needBackground,
+                              Visit visit) const {
   std::vector<double> channels;
-  for (const SpectralData* d : data) {
-    d->foldChannels(model, values, &channels);
+  for (size_t di = 0; di < data_.size(); ++di) {
+    const SpectralData* d = data_[di];
+    d->foldChannels(*model_, modelValues(int(di), values), &channels);
     const auto& groups = d->groups();
     const auto& noticed = d->noticed();
     const auto& src = d->source().counts;
@@ -58,13 +72,11 @@ void forEachGroup(const std::vector<const SpectralData*>& data, const Model& mod
   }
 }
 
-}  // namespace
-
 void FitProblem::residuals(const std::vector<double>& values, std::vector<double>* out) const {
   out->clear();
   const bool needBackground =
       config_.subtractBackground || config_.statistic == StatisticKind::Wstat;
-  forEachGroup(data_, *model_, values, needBackground, [&](const GroupCounts& g) {
+  forEachGroup(values, needBackground, [&](const GroupCounts& g) {
     out->push_back(statisticResidual(config_.statistic, g, config_.subtractBackground));
   });
 }
@@ -80,88 +92,139 @@ double FitProblem::statistic(const std::vector<double>& values) const {
 void FitProblem::totals(const std::vector<double>& values, double* data, double* model) const {
   *data = 0.0;
   *model = 0.0;
-  forEachGroup(data_, *model_, values, config_.subtractBackground, [&](const GroupCounts& g) {
+  forEachGroup(values, config_.subtractBackground, [&](const GroupCounts& g) {
     *data += config_.subtractBackground ? g.source - g.ratio * g.background : g.source;
     *model += g.model;
   });
 }
 
-namespace {
-
-std::vector<int> freeIndices(const Model& model) {
+std::vector<int> freeIndices(const std::vector<Parameter>& params) {
   std::vector<int> free;
-  for (size_t i = 0; i < model.parameters().size(); ++i) {
-    if (!model.parameters()[i].frozen) free.push_back(int(i));
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (!params[i].frozen) free.push_back(int(i));
   }
   return free;
 }
 
-std::vector<double> values(const Model& model) {
+std::vector<double> parameterValues(const std::vector<Parameter>& params) {
   std::vector<double> v;
-  for (const auto& p : model.parameters()) v.push_back(p.value);
+  for (const auto& p : params) v.push_back(p.value);
   return v;
 }
 
-}  // namespace
-
-FitResult evaluateModel(const FitProblem& problem, const Model& model) {
+FitResult evaluateParameters(const FitProblem& problem, const std::vector<Parameter>& params) {
   FitResult result;
-  result.statistic = problem.statistic(values(model));
+  result.statistic = problem.statistic(parameterValues(params));
   result.points = problem.pointCount();
-  result.dof = result.points - int(freeIndices(model).size());
+  result.dof = result.points - int(freeIndices(params).size());
   result.converged = true;
-  result.errors.assign(model.parameters().size(), 0.0);
-  result.atBound.assign(model.parameters().size(), false);
+  result.errors.assign(params.size(), 0.0);
+  result.atBound.assign(params.size(), false);
   return result;
 }
 
-FitResult fitModel(const FitProblem& problem, Model* model, bool scaleNorms) {
-  auto& params = model->parameters();
-  const std::vector<int> free = freeIndices(*model);
-  if (scaleNorms) {
+namespace {
+
+/// The fit over the free parameters as a function of their values alone.
+struct FreeView {
+  const FitProblem& problem;
+  std::vector<double> all;
+  std::vector<int> free;
+  std::vector<double> lower, upper, scale;
+
+  FreeView(const FitProblem& p, const std::vector<Parameter>& params)
+      : problem(p), all(parameterValues(params)), free(freeIndices(params)) {
+    for (int i : free) {
+      const Parameter& q = params[size_t(i)];
+      lower.push_back(q.min);
+      upper.push_back(q.max);
+      scale.push_back(std::max(std::abs(q.value), q.step));
+    }
+  }
+  std::vector<double> full(const std::vector<double>& x) const {
+    std::vector<double> v = all;
+    for (size_t k = 0; k < free.size(); ++k) v[size_t(free[k])] = x[k];
+    return v;
+  }
+  std::vector<double> start() const {
+    std::vector<double> x;
+    for (int i : free) x.push_back(all[size_t(i)]);
+    return x;
+  }
+};
+
+}  // namespace
+
+FitResult fitParameters(const FitProblem& problem, std::vector<Parameter>* params,
+                        const FitOptions& options) {
+  const std::vector<int> free = freeIndices(*params);
+  if (options.scaleNorms) {
     double data = 0.0, predicted = 0.0;
-    problem.totals(values(*model), &data, &predicted);
+    problem.totals(parameterValues(*params), &data, &predicted);
     if (data > 0.0 && predicted > 0.0) {
       for (int i : free) {
-        if (params[size_t(i)].name == QLatin1String("norm"))
-          params[size_t(i)].value *= data / predicted;
+        Parameter& p = (*params)[size_t(i)];
+        if (p.name == QLatin1String("norm")) p.value = std::min(p.value * data / predicted, p.max);
       }
     }
   }
-  std::vector<double> all = values(*model);
-  std::vector<double> x, lower, upper, scale;
-  for (int i : free) {
-    x.push_back(params[size_t(i)].value);
-    lower.push_back(params[size_t(i)].min);
-    upper.push_back(params[size_t(i)].max);
-    scale.push_back(std::max(std::abs(params[size_t(i)].value), params[size_t(i)].step));
-  }
-  auto f = [&](const std::vector<double>& xf, std::vector<double>* r) {
-    std::vector<double> v = all;
-    for (size_t k = 0; k < free.size(); ++k) v[size_t(free[k])] = xf[k];
-    problem.residuals(v, r);
+  const FreeView view(problem, *params);
+  auto residuals = [&](const std::vector<double>& xf, std::vector<double>* r) {
+    problem.residuals(view.full(xf), r);
   };
-  const LmResult lm = levenbergMarquardt(f, x, lower, upper, scale);
-  for (size_t k = 0; k < free.size(); ++k) params[size_t(free[k])].value = lm.x[k];
-  FitResult result = evaluateModel(problem, *model);
-  result.converged = lm.converged;
-  result.iterations = lm.iterations;
-  const auto errors = covarianceErrors(problem, *model);
+  LmOptions lmOptions;
+  lmOptions.maxIterations = options.maxIterations;
+  LmResult lm =
+      levenbergMarquardt(residuals, view.start(), view.lower, view.upper, view.scale, lmOptions);
+  bool converged = lm.converged;
+  int iterations = lm.iterations;
+  if (!isChiSquare(problem.config().statistic) && !free.empty() && lm.converged &&
+      options.maxRestarts > 0) {
+    // Check the likelihood minimum with simplex restarts; polish each improvement by LM.
+    auto stat = [&](const std::vector<double>& xf) { return problem.statistic(view.full(xf)); };
+    bool settled = false;
+    for (int restart = 0; restart < options.maxRestarts; ++restart) {
+      std::vector<double> step(free.size());
+      for (size_t k = 0; k < free.size(); ++k)
+        step[k] = 0.05 * std::max(std::abs(lm.x[k]), 1e-3 * view.scale[k]);
+      const NelderMeadResult nm = nelderMead(stat, lm.x, view.lower, view.upper, step, 1e-9);
+      if (!(nm.value < lm.sumOfSquares - 1e-7 * std::max(1.0, lm.sumOfSquares))) {
+        settled = true;
+        break;
+      }
+      LmResult polished =
+          levenbergMarquardt(residuals, nm.x, view.lower, view.upper, view.scale, lmOptions);
+      iterations += polished.iterations;
+      if (polished.sumOfSquares > nm.value) {
+        polished.x = nm.x;
+        polished.sumOfSquares = nm.value;
+      }
+      lm = polished;
+    }
+    converged = settled && lm.converged;
+  }
+  for (size_t k = 0; k < free.size(); ++k) (*params)[size_t(free[k])].value = lm.x[k];
+  FitResult result = evaluateParameters(problem, *params);
+  result.converged = converged;
+  result.iterations = iterations;
+  const auto errors = options.computeErrors ? covarianceErrors(problem, *params)
+                                            : std::vector<double>(free.size(), 0.0);
   for (size_t k = 0; k < free.size(); ++k) {
-    const auto& p = params[size_t(free[k])];
+    const Parameter& p = (*params)[size_t(free[k])];
     result.errors[size_t(free[k])] = errors[k];
     result.atBound[size_t(free[k])] = p.value <= p.min || p.value >= p.max;
   }
   return result;
 }
 
-std::vector<double> covarianceErrors(const FitProblem& problem, const Model& model) {
-  const std::vector<int> free = freeIndices(model);
+bool covarianceMatrix(const FitProblem& problem, const std::vector<Parameter>& params,
+                      std::vector<double>* covariance) {
+  const std::vector<int> free = freeIndices(params);
   const int n = int(free.size());
-  const std::vector<double> base = values(model);
+  const std::vector<double> base = parameterValues(params);
   std::vector<double> h(static_cast<size_t>(n));
   for (int k = 0; k < n; ++k) {
-    const auto& p = model.parameters()[size_t(free[size_t(k)])];
+    const auto& p = params[size_t(free[size_t(k)])];
     h[size_t(k)] = 1e-4 * (p.value != 0.0 ? std::abs(p.value) : p.step);
   }
   auto at = [&](int i, double di, int j, double dj) {
@@ -183,14 +246,34 @@ std::vector<double> covarianceErrors(const FitProblem& problem, const Model& mod
       half[size_t(i * n + j)] = half[size_t(j * n + i)] = 0.5 * d;
     }
   }
+  return invertMatrix(half, covariance, n);
+}
+
+std::vector<double> covarianceErrors(const FitProblem& problem,
+                                     const std::vector<Parameter>& params) {
+  const int n = int(freeIndices(params).size());
   std::vector<double> cov;
   std::vector<double> errors(size_t(n), std::numeric_limits<double>::quiet_NaN());
-  if (!invertMatrix(half, &cov, n)) return errors;
+  if (!covarianceMatrix(problem, params, &cov)) return errors;
   for (int i = 0; i < n; ++i) {
     const double c = cov[size_t(i * n + i)];
     if (c > 0.0) errors[size_t(i)] = std::sqrt(c);
   }
   return errors;
+}
+
+FitResult fitModel(const FitProblem& problem, Model* model, bool scaleNorms) {
+  FitOptions options;
+  options.scaleNorms = scaleNorms;
+  return fitParameters(problem, &model->parameters(), options);
+}
+
+FitResult evaluateModel(const FitProblem& problem, const Model& model) {
+  return evaluateParameters(problem, model.parameters());
+}
+
+std::vector<double> covarianceErrors(const FitProblem& problem, const Model& model) {
+  return covarianceErrors(problem, model.parameters());
 }
 
 }  // namespace xsky::spectral

@@ -1,5 +1,6 @@
 # core/spectral: OGIP spectra and responses, grouping, models and their expression language,
-# folding, fit statistics, the Levenberg-Marquardt fitter and covariance errors (issue #7).
+# folding, fit statistics, the fitters, joint parameters, covariance and profile confidence
+# intervals, band fluxes (issue #7).
 target_sources(xsky_core PRIVATE
   spectral/OgipSpectrum.h spectral/OgipSpectrum.cpp
   spectral/OgipResponse.h spectral/OgipResponse.cpp
@@ -13,4 +14,8 @@ target_sources(xsky_core PRIVATE
   spectral/ModelExpression.h spectral/ModelExpression.cpp
   spectral/FitStatistic.h spectral/FitStatistic.cpp
   spectral/LevenbergMarquardt.h spectral/LevenbergMarquardt.cpp
-  spectral/SpectralFit.h spectral/SpectralFit.cpp)
+  spectral/NelderMead.h spectral/NelderMead.cpp
+  spectral/JointParameters.h spectral/JointParameters.cpp
+  spectral/SpectralFit.h spectral/SpectralFit.cpp
+  spectral/ConfidenceIntervals.h spectral/ConfidenceIntervals.cpp
+  spectral/FluxCalculation.h spectral/FluxCalculation.cpp)

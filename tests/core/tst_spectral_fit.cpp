@@ -270,11 +270,11 @@ class TestSpectralFit : public QObject {
         &out, &err);
     QCOMPARE(code, 2);
     QVERIFY2(err.contains("column 6"), err.constData());
-    // Not yet supported options: exit 2 with a clear message.
+    // Not yet supported statistics: exit 2 with a clear message.
     code = xsky::test::runCli(
         {QStringLiteral("fit"), QStringLiteral("--data"), spectrum("chandra_3c273/3c273.pi"),
-         QStringLiteral("--model"), QStringLiteral("powerlaw"), QStringLiteral("--flux"),
-         QStringLiteral("0.5:2")},
+         QStringLiteral("--model"), QStringLiteral("powerlaw"), QStringLiteral("--stat"),
+         QStringLiteral("cash")},
         &out, &err);
     QCOMPARE(code, 2);
     QVERIFY2(err.contains("not yet supported"), err.constData());
