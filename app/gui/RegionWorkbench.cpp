@@ -19,6 +19,8 @@
 #include "regions/RegionProjection.h"
 #include "regions/RegionPropertiesDialog.h"
 #include "regions/RegionStatsPanel.h"
+#include "regions/RegionPreview.h"
+#include "events/EventFilter.h"
 #include "sky/SkyView.h"
 
 namespace xsky::app {
@@ -35,10 +37,22 @@ RegionWorkbench::RegionWorkbench(QWidget* window)
   statsPanel_ = new widgets::RegionStatsPanel(window);
   connect(stats_, &widgets::LiveRegionStats::resultReady, statsPanel_, &widgets::RegionStatsPanel::showResult);
   connect(stats_, &widgets::LiveRegionStats::cleared, statsPanel_, &widgets::RegionStatsPanel::clear);
+  preview_ = new widgets::RegionPreview(window);
+  preview_->setObjectName(QStringLiteral("regionPreview"));
+  preview_->clear();
+  connect(stats_, &widgets::LiveRegionStats::resultReady, preview_, [this](const widgets::LiveStatsResult& result) {
+    if (result.ok && result.preview) {
+      preview_->showPreview(*result.preview, keVPerUnit_);
+    } else {
+      preview_->clear();
+    }
+  });
+  connect(stats_, &widgets::LiveRegionStats::cleared, preview_, &widgets::RegionPreview::clear);
   auto* splitter = new QSplitter(Qt::Vertical, window);
   splitter->setObjectName(QStringLiteral("regionsPanel"));
   splitter->addWidget(list_);
   splitter->addWidget(statsPanel_);
+  splitter->addWidget(preview_);
   panel_ = splitter;
   buildToolBar();
   buildMenu();
@@ -139,6 +153,9 @@ void RegionWorkbench::setCurrent(widgets::SkyView* view, const imaging::LoadedSk
   current_ = view;
   list_->setImage(loaded ? loaded->image : nullptr);
   if (loaded && loaded->events) {
+    // PI (the spectrum's axis) in keV when the list's energy axis is PI with a known scale.
+    const auto evPerUnit = events::energyAxisEv(*loaded->events);
+    keVPerUnit_ = evPerUnit && loaded->events->energyAxisName() == loaded->events->piColumn ? *evPerUnit * 1e-3 : 0.0;
     stats_->setEvents(loaded->events);
   } else if (loaded) {
     stats_->setImage(loaded->image);

@@ -24,6 +24,7 @@ class RegionDocument;
 class RegionEditor;
 class RegionListWidget;
 class RegionStatsPanel;
+class RegionPreview;
 class SkyView;
 }  // namespace xsky::widgets
 
@@ -44,7 +45,8 @@ class RegionWorkbench : public QObject {
   widgets::RegionEditor* editor(widgets::SkyView* view) const;
   QToolBar* toolBar() const { return toolBar_; }
   QMenu* menu() const { return menu_; }
-  /// The Regions dock's content: the list above the statistics.
+  widgets::RegionPreview* preview() const { return preview_; }
+  /// The Regions dock's content: the list above the statistics and the spectrum/light-curve preview.
   QWidget* panel() const { return panel_; }
 
   bool openFile(const QString& path, QString* error);
@@ -63,6 +65,8 @@ class RegionWorkbench : public QObject {
   widgets::LiveRegionStats* stats_;
   widgets::RegionListWidget* list_ = nullptr;
   widgets::RegionStatsPanel* statsPanel_ = nullptr;
+  widgets::RegionPreview* preview_ = nullptr;
+  double keVPerUnit_ = 0;  // of the current event list's PI
   QWidget* panel_ = nullptr;
   QToolBar* toolBar_ = nullptr;
   QMenu* menu_ = nullptr;

@@ -41,6 +41,7 @@
 #include "archive/ObservationSelector.h"
 #include "tasks/TaskManager.h"
 #include "gui/RegionWorkbench.h"
+#include "regions/RegionPreview.h"
 #include "regions/RegionDocument.h"
 #include "sim/DemoSky.h"
 #include "sky/BinningPanel.h"
@@ -259,6 +260,18 @@ class TestMainWindow : public QObject {
     QCOMPARE(background->text().toLongLong(),
              cli[QStringLiteral("background")].toObject()[QStringLiteral("counts")].toInteger());
     QVERIFY(cli[QStringLiteral("source")].toObject()[QStringLiteral("counts")].toInteger() > 0);
+    // The preview plots the selected source's good events: as many as the extraction of the same
+    // regions puts in its spectrum, in keV.
+    QCustomPlot* spectrum = w.regions()->preview()->spectrumPlot();
+    QTRY_VERIFY_WITH_TIMEOUT(spectrum->graph(0)->dataCount() > 10, 10000);
+    double plotted = 0;
+    for (auto it = spectrum->graph(0)->data()->constBegin(); it != spectrum->graph(0)->data()->constEnd(); ++it) plotted += it->value;
+    QCOMPARE(test::runCli({QStringLiteral("extract"), QStringLiteral("--events"), w.currentFile(), QStringLiteral("--region"), reg,
+                           QStringLiteral("--spectrum"), tmp.filePath(QStringLiteral("s.pha")), QStringLiteral("--json")}, &out), 0);
+    const QJsonObject extracted = QJsonDocument::fromJson(out).object()[QStringLiteral("observations")].toArray()[0].toObject();
+    QCOMPARE(static_cast<long long>(plotted), extracted[QStringLiteral("source_counts")].toInteger());
+    QVERIFY(spectrum->xAxis->label().contains(QStringLiteral("keV")));
+    QVERIFY(w.regions()->preview()->curvePlot()->graph(0)->dataCount() > 10);
 
     const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-regions.png"))));

@@ -1,6 +1,9 @@
 #include "regions/LiveRegionStats.h"
 
 #include <QThread>
+
+#include <cmath>
+#include <mutex>
 #include <QtConcurrent>
 
 #include "fits/FitsError.h"
@@ -9,14 +12,50 @@
 
 namespace xsky::widgets {
 
+/// The spatial index of one event list, built by the first job that needs it (one job runs at a
+/// time; the mutex keeps it right if that ever changes).
+struct IndexSlot {
+  std::mutex mutex;
+  std::shared_ptr<const products::SpatialIndex> index;
+};
+
+namespace {
+// Light-curve bins of the preview: about 100 over the list's span, rounded to a whole second.
+double previewBin(const events::EventList& list) {
+  const double span = list.tstop - list.tstart;
+  return span > 0 ? std::max(1.0, std::round(span / 100)) : 0.0;
+}
+}  // namespace
+
 LiveRegionStats::LiveRegionStats(QObject* parent) : QObject(parent) {
   connect(&watcher_, &QFutureWatcher<LiveStatsResult>::finished, this, &LiveRegionStats::onFinished);
 }
 
-LiveRegionStats::~LiveRegionStats() { watcher_.waitForFinished(); }
+LiveRegionStats::~LiveRegionStats() {
+  watcher_.waitForFinished();
+  indexing_.waitForFinished();
+}
+
+bool LiveRegionStats::previewReady() const {
+  if (!index_) return false;
+  std::lock_guard lock(index_->mutex);
+  return index_->index != nullptr;
+}
 
 void LiveRegionStats::setEvents(std::shared_ptr<const events::EventList> events) {
   events_ = std::move(events);
+  index_ = events_ ? std::make_shared<IndexSlot>() : nullptr;
+  if (events_ && !events_->pi.empty() && !events_->x.empty()) {
+    // Built now, off the GUI thread, so that the first drag does not wait for it.
+    indexing_ = QtConcurrent::run([slot = index_, list = events_] {
+      std::lock_guard lock(slot->mutex);
+      try {
+        if (!slot->index) slot->index = std::make_shared<const products::SpatialIndex>(*list);
+      } catch (const Error&) {
+        // The job reports the same error when it tries again.
+      }
+    });
+  }
   recompute();
 }
 
@@ -65,6 +104,7 @@ quint64 LiveRegionStats::request(const std::vector<regions::Region>& regions, in
   job.set = regions::RegionSet::fromRegions(used);
   if (events_) {
     job.events = events_;
+    job.index = index_;
     if (events_->skyWcs) job.sky = *events_->skyWcs;  // a copy for the worker
   } else if (image_) {
     job.image = image_;
@@ -97,6 +137,17 @@ LiveStatsResult LiveRegionStats::run(const Job& job) {
       frame.pixels = regions::Frame::Physical;
       out.stats = regions::computeRegionStatistics(job.set, frame, job.events->x, job.events->y);
       out.onEvents = true;
+      if (job.index && !job.events->pi.empty()) {
+        std::shared_ptr<const products::SpatialIndex> index;
+        {
+          std::lock_guard lock(job.index->mutex);
+          if (!job.index->index) job.index->index = std::make_shared<const products::SpatialIndex>(*job.events);
+          index = job.index->index;
+        }
+        products::QuickProductsOptions options;
+        options.lightCurveBinS = previewBin(*job.events);
+        out.preview = products::quickProducts(*job.events, *index, job.set, options);
+      }
     } else {
       out.stats = regions::computeImageRegionStatistics(job.set, *job.image, sky).stats;
     }

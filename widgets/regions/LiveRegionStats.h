@@ -11,6 +11,10 @@
 // so resultReady() always describes the regions as they are now (during a drag, the job restarts
 // with the moved region). Exceptions in the job become LiveStatsResult::error. Results are
 // delivered on the GUI thread. The destructor waits for the running job.
+//
+// On events, the result also carries the preview products (products/RegionQuery.h: source and
+// background spectra and light curves) through a spatial index built by the first job after
+// setEvents() and shared by the later ones.
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -19,6 +23,7 @@
 #include <optional>
 
 #include "events/EventList.h"
+#include "products/RegionQuery.h"
 #include "imaging/Image2D.h"
 #include "regions/RegionSet.h"
 #include "regions/RegionStats.h"
@@ -34,6 +39,7 @@ struct LiveStatsResult {
   bool onEvents = false;    ///< computed on events (else on image pixels, values taken as counts)
   int sourceIndex = -1;     ///< index of the source region in the document
   regions::RegionStatistics stats;
+  std::optional<products::QuickProducts> preview;  ///< on events: spectra and light curves
 };
 
 class LiveRegionStats : public QObject {
@@ -55,6 +61,8 @@ class LiveRegionStats : public QObject {
   void recompute();
 
   bool busy() const { return watcher_.isRunning(); }
+  /// The spatial index of the current events is built (the preview is then a few ms).
+  bool previewReady() const;
   quint64 latestSerial() const { return serial_; }
 
  Q_SIGNALS:
@@ -70,15 +78,18 @@ class LiveRegionStats : public QObject {
     std::shared_ptr<const events::EventList> events;
     std::shared_ptr<const imaging::Image2D> image;
     std::optional<wcs::SkyWcs> sky;
+    std::shared_ptr<struct IndexSlot> index;
   };
   static LiveStatsResult run(const Job& job);
   void start(Job job);
   void onFinished();
 
   std::shared_ptr<const events::EventList> events_;
+  std::shared_ptr<struct IndexSlot> index_;  // the spatial index of events_, built by a job
   std::shared_ptr<const imaging::Image2D> image_;
   RegionDocument* document_ = nullptr;
   QFutureWatcher<LiveStatsResult> watcher_;
+  QFuture<void> indexing_;
   std::optional<Job> waiting_;
   quint64 serial_ = 0;
 };
