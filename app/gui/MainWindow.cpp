@@ -31,6 +31,7 @@
 #include "gui/HduDialog.h"
 #include "gui/ProductsPanel.h"
 #include "gui/SampWorkbench.h"
+#include "gui/SessionKeeper.h"
 #include "products/ImageProduct.h"
 #include "products/ObservationInfo.h"
 #include "archive/ObservationSelector.h"
@@ -125,6 +126,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     openFile(path);
   });
   buildDocks();
+  sessions_ = new SessionKeeper(this);
+  connect(sessions_, &SessionKeeper::message, this, &MainWindow::log);
   buildMenus();
   menuBar()->insertMenu(menuBar()->actions().value(3), regions_->menu());  // before Window
   regions_->menu()->addSeparator();
@@ -142,7 +145,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!settings.contains(QStringLiteral("mainWindow/geometry"))) resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  if (sessions_ != nullptr) sessions_->finish();  // destroyed normally: not a crash
+}
 
 widgets::SkyView* MainWindow::skyView() const { return frames_->current(); }
 
@@ -264,6 +269,19 @@ void MainWindow::buildMenus() {
   file->addAction(tr("Open &Demo Sky"), this, &MainWindow::openDemo);
   recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")));
   connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
+  file->addSeparator();
+  file->addAction(tr("Open &Session..."), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a session"), SessionKeeper::sessionsFolder(),
+                                                      tr("XSky sessions (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !sessions_->open(path, &error)) reportError(path, error);
+  });
+  file->addAction(tr("Save Session &As..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the session"), SessionKeeper::sessionsFolder(),
+                                                      tr("XSky sessions (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !sessions_->save(path, &error)) reportError(path, error);
+  });
   file->addSeparator();
   file->addAction(tr("Save View as &PNG..."), this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG images (*.png)"));
@@ -405,10 +423,14 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::openFile(const QString& path, const imaging::LoadOptions& options) {
-  widgets::SkyView* view = frames_->current();
+  openFileInto(frames_->current(), path, options, std::nullopt, {});
+}
+
+void MainWindow::openFileInto(widgets::SkyView* view, const QString& path, const imaging::LoadOptions& options,
+                              std::optional<imaging::BinningSpec> binning, std::function<void(widgets::SkyView*)> done) {
   statusBar()->showMessage(tr("Opening %1 ...").arg(path));
   auto* watcher = new QFutureWatcher<LoadOutcome>(this);
-  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path, view] {
+  connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path, view, options, done] {
     LoadOutcome out = watcher->result();
     watcher->deleteLater();
     statusBar()->clearMessage();
@@ -418,13 +440,32 @@ void MainWindow::openFile(const QString& path, const imaging::LoadOptions& optio
     }
     const auto alive = std::find(frames_->frames().begin(), frames_->frames().end(), view);
     widgets::SkyView* target = alive != frames_->frames().end() ? view : frames_->current();
-    showDocument(target, Document{path, std::move(out.loaded)}, false);
+    showDocument(target, Document{path, std::move(out.loaded), options}, false);
     recent_->add(path);
+    if (done) done(target);
     Q_EMIT fileOpened(path);
   });
-  watcher->setFuture(QtConcurrent::run([path, options] {
-    return guarded(path, [&path, &options] { return imaging::loadSkyImage(path, options); });
+  watcher->setFuture(QtConcurrent::run([path, options, binning] {
+    return guarded(path, [&path, &options, &binning] {
+      imaging::LoadedSkyImage loaded = imaging::loadSkyImage(path, options);
+      if (binning && loaded.events) loaded = imaging::rebinSkyImage(loaded, *binning);
+      return loaded;
+    });
   }));
+}
+
+std::optional<MainWindow::FrameContent> MainWindow::frameContent(widgets::SkyView* view) const {
+  const auto it = documents_.find(view);
+  if (it == documents_.end()) return std::nullopt;
+  FrameContent c{it->second.path, it->second.options, std::nullopt};
+  if (it->second.loaded.events) c.binning = it->second.loaded.binning;
+  return c;
+}
+
+widgets::SkyView* MainWindow::addFrame() {
+  widgets::SkyView* view = newFrame();
+  frames_->setCurrent(view);
+  return view;
 }
 
 void MainWindow::applyBinning() {
@@ -443,7 +484,7 @@ void MainWindow::applyBinning() {
     }
     const auto alive = std::find(frames_->frames().begin(), frames_->frames().end(), view);
     if (alive == frames_->frames().end()) return;
-    showDocument(view, Document{doc.path, std::move(out.loaded)}, true);
+    showDocument(view, Document{doc.path, std::move(out.loaded), doc.options}, true);
     Q_EMIT rebinned();
   });
   watcher->setFuture(QtConcurrent::run([doc, spec] {
@@ -567,6 +608,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+  sessions_->finish();
   event->accept();
 }
 

@@ -5,7 +5,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "imaging/SkyImageLoader.h"
 
@@ -35,6 +37,7 @@ class SampWorkbench;
 class ObservationWorkbench;
 class RegionWorkbench;
 class RecentFiles;
+class SessionKeeper;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -70,6 +73,22 @@ class MainWindow : public QMainWindow {
   QString currentImageFile(QString* error) const;
   QString currentFile() const;
 
+  /// What a frame shows, for sessions: the file, how it was opened and (event lists) binned.
+  struct FrameContent {
+    QString path;
+    imaging::LoadOptions options;
+    std::optional<imaging::BinningSpec> binning;
+  };
+  std::optional<FrameContent> frameContent(widgets::SkyView* view) const;
+  /// A new empty frame, made current.
+  widgets::SkyView* addFrame();
+  /// Loads a file into `view` (binned with `binning` when it is an event list and one is given),
+  /// then calls done(view) on the GUI thread; errors are reported as openFile's are.
+  void openFileInto(widgets::SkyView* view, const QString& path, const imaging::LoadOptions& options,
+                    std::optional<imaging::BinningSpec> binning, std::function<void(widgets::SkyView*)> done);
+  ExtractionLauncher* extraction() const { return extraction_; }
+  SessionKeeper* sessions() const { return sessions_; }
+
  Q_SIGNALS:
   void fileOpened(const QString& path);
   void openFailed(const QString& path, const QString& message);
@@ -84,6 +103,7 @@ class MainWindow : public QMainWindow {
   struct Document {
     QString path;
     imaging::LoadedSkyImage loaded;
+    imaging::LoadOptions options;
   };
 
   void buildMenus();
@@ -112,6 +132,7 @@ class MainWindow : public QMainWindow {
   SampWorkbench* samp_ = nullptr;
   ProductsPanel* products_ = nullptr;
   RecentFiles* recent_ = nullptr;
+  SessionKeeper* sessions_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };
 

@@ -181,6 +181,7 @@ void ObservationWorkbench::loadIndex(const QString& path, const QString& folder)
           return;
         }
         index_ = *built;
+        indexPath_ = path;
         indexLabel_->setText(tr("Index %1: %n observation file(s).", nullptr, static_cast<int>(index_->size()))
                                  .arg(QDir::toNativeSeparators(path)));
         Q_EMIT message(indexLabel_->text());

@@ -53,6 +53,8 @@ class ObservationWorkbench : public QObject {
   /// uses that index. Its event files are downloaded when opened or extracted.
   void importListing(const QString& url);
   bool hasIndex() const { return index_ != nullptr; }
+  /// The index file in use ("" when none).
+  const QString& indexPath() const { return indexPath_; }
   /// Opens an observation of the index (what a double-click in the dock does): a local file at
   /// once, a remote one after a download task (then openRequested with the cached file).
   void openLocation(const QString& location);
@@ -83,6 +85,7 @@ class ObservationWorkbench : public QObject {
   QLabel* indexLabel_ = nullptr;
   QTimer* debounce_ = nullptr;
   std::shared_ptr<const archive::FootprintIndex> index_;
+  QString indexPath_;
   std::vector<archive::FootprintHit> hits_;
   moc::SpaceMoc regionMoc_;
   std::vector<std::pair<QString, moc::SpaceMoc>> extra_;

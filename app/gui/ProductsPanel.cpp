@@ -38,6 +38,7 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void ProductsPanel::addResult(const products::ExtractionResult& result) {
+  results_.push_back(result);
   for (const products::ProductRecord& p : result.products) {
     auto* item = new QTreeWidgetItem(tree_);
     item->setText(kObs, result.obsId);

@@ -20,6 +20,8 @@ class ProductsPanel : public QWidget {
  public:
   explicit ProductsPanel(QWidget* parent = nullptr);
   void addResult(const products::ExtractionResult& result);
+  /// Every result listed, in the order added (sessions save them).
+  const std::vector<products::ExtractionResult>& results() const { return results_; }
   QTreeWidget* tree() const { return tree_; }
   widgets::ProductPlot* plot() const { return plot_; }
   /// Plots the product in row `row` (spectra, light curves); false when it cannot be plotted.
@@ -32,6 +34,7 @@ class ProductsPanel : public QWidget {
  private:
   QTreeWidget* tree_;
   widgets::ProductPlot* plot_;
+  std::vector<products::ExtractionResult> results_;
 };
 
 }  // namespace xsky::app

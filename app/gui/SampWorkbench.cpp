@@ -238,4 +238,6 @@ void SampWorkbench::sendPosition(const QString& clientId, wcs::SkyPoint icrs) {
   }
 }
 
+bool SampWorkbench::isConnected() const { return client_ != nullptr && client_->isConnected(); }
+
 }  // namespace xsky::app

@@ -44,6 +44,7 @@ class SampWorkbench : public QObject {
   QMenu* menu() const { return menu_; }
   QLabel* statusLabel() const { return status_; }
   samp::SampClient* client() const { return client_; }
+  bool isConnected() const;
 
   void connectToHub();
   void disconnectFromHub();

@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 
 #include "gui/MainWindow.h"
+#include "gui/SessionKeeper.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
 
   xsky::app::MainWindow window;
   window.show();
+  window.sessions()->offerRecovery();  // after a crash: restore the autosaved work?
   const QStringList paths = parser.positionalArguments();
   if (paths.isEmpty()) {
     window.openDemo();

@@ -132,4 +132,11 @@ void ObservationSelector::onItemChanged(QTreeWidgetItem* item, int column) {
   Q_EMIT checkedChanged();
 }
 
+void ObservationSelector::setSwitchedOff(const QStringList& locations) {
+  switchedOff_.assign(locations.begin(), locations.end());
+  std::vector<Row> rows = rows_;
+  setRows(std::move(rows), summary_->text());
+  Q_EMIT checkedChanged();
+}
+
 }  // namespace xsky::widgets

@@ -33,6 +33,9 @@ class ObservationSelector : public QWidget {
   /// Indices into rows() of the checked observations.
   std::vector<int> checkedRows() const;
   void setChecked(int row, bool checked);
+  /// The locations the user switched off (kept across queries; saved in sessions).
+  QStringList switchedOff() const { return QStringList(switchedOff_.begin(), switchedOff_.end()); }
+  void setSwitchedOff(const QStringList& locations);
   /// The tree (for tests and for the main window's context actions).
   QTreeWidget* tree() const { return tree_; }
 
