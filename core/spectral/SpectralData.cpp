@@ -56,6 +56,18 @@ SpectralData SpectralData::load(const QString& path, const LoadOptions& options,
   return d;
 }
 
+SpectralData SpectralData::fromParts(OgipSpectrum source, std::optional<OgipSpectrum> background, std::optional<Rmf> rmf,
+                                     std::optional<Arf> arf) {
+  SpectralData d;
+  d.source_ = std::move(source);
+  d.background_ = std::move(background);
+  d.rmf_ = std::move(rmf);
+  d.arf_ = std::move(arf);
+  d.checkResponses();
+  d.setGrouped(true);
+  return d;
+}
+
 void SpectralData::checkResponses() const {
   if (rmf_ && rmf_->channelCount != source_.channelCount()) {
     throw Error(QStringLiteral("%1 has %2 channels but the spectrum %3 has %4")

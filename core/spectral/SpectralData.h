@@ -35,6 +35,10 @@ class SpectralData {
   /// Loads the spectrum and everything it names. Files named in keywords but absent give a
   /// warning and the load goes on; explicit files that fail throw xsky::Error.
   static SpectralData load(const QString& path, const LoadOptions& options, QStringList* warnings);
+  /// A spectrum assembled in memory (simulations); the responses are checked as load() checks
+  /// them (xsky::Error). The source's GROUPING is applied.
+  static SpectralData fromParts(OgipSpectrum source, std::optional<OgipSpectrum> background, std::optional<Rmf> rmf,
+                                std::optional<Arf> arf);
 
   const OgipSpectrum& source() const { return source_; }
   const std::optional<OgipSpectrum>& background() const { return background_; }

@@ -9,3 +9,6 @@ xsky_add_test(NAME tst_spectral_errors SOURCES tst_spectral_errors.cpp LABELS co
 add_dependencies(tst_spectral_errors xsky-cli)
 xsky_add_test(NAME tst_spectral_joint SOURCES tst_spectral_joint.cpp LABELS core)
 add_dependencies(tst_spectral_joint xsky-cli)
+# Coverage of the 90 % intervals on 2 x 200 simulated spectra (slow).
+xsky_add_test(NAME tst_spectral_coverage SOURCES tst_spectral_coverage.cpp LABELS slow)
+set_tests_properties(tst_spectral_coverage PROPERTIES TIMEOUT 900)
