@@ -21,7 +21,7 @@ struct Rmf {
   };
   std::vector<int> runStart;
   std::vector<Run> runs;
-  std::vector<double> values;
+  std::vector<float> values;  // float, as OGIP files store them (half the memory traffic of a fold)
   int channelCount = 0;                          // DETCHANS (or EBOUNDS rows)
   int firstChannel = 1;                          // TLMIN of F_CHAN (channel number of index 0)
   std::vector<double> channelEmin, channelEmax;  // EBOUNDS [keV]

@@ -238,7 +238,7 @@ void SpectralData::foldChannels(const Model& model, std::span<const double> valu
     if (f == 0.0) continue;
     for (int k = r.runStart[e]; k < r.runStart[e + 1]; ++k) {
       const Rmf::Run& run = r.runs[size_t(k)];
-      const double* v = r.values.data() + run.valueOffset;
+      const float* v = r.values.data() + run.valueOffset;
       double* o = out + run.firstChannel;
       for (int c = 0; c < run.count; ++c) o[c] += f * v[c];
     }

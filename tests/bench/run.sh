@@ -6,6 +6,7 @@ build=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_startup"
 "$build/tests/bench/bench_region_contains"
 "$build/tests/bench/bench_extract"
+"$build/tests/bench/bench_fit"
 "$build/tests/bench/bench_query"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/bench_live_stats"
 bash "$(dirname "$0")/bench_viewer.sh" "$build"
