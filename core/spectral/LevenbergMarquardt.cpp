@@ -54,7 +54,8 @@ bool invertMatrix(const std::vector<double>& a, std::vector<double>* inverse, in
 
 LmResult levenbergMarquardt(const ResidualFunction& f, std::vector<double> x,
                             const std::vector<double>& lower, const std::vector<double>& upper,
-                            const std::vector<double>& scale, const LmOptions& options) {
+                            const std::vector<double>& scale, const LmOptions& options,
+                            const BatchResidualFunction& batch) {
   const int n = int(x.size());
   auto clampAll = [&](std::vector<double>& v) {
     for (int i = 0; i < n; ++i)
@@ -71,14 +72,24 @@ LmResult levenbergMarquardt(const ResidualFunction& f, std::vector<double> x,
       g(static_cast<size_t>(n));
   for (int iter = 0; iter < options.maxIterations && n > 0; ++iter) {
     result.iterations = iter + 1;
-    // Forward-difference Jacobian, stepping inward at an upper bound.
+    // Forward-difference Jacobian, stepping inward at an upper bound (all columns in one batch
+    // when the caller can evaluate several points at once).
+    std::vector<std::vector<double>> points(size_t(n), x), shifted;
+    std::vector<double> steps(static_cast<size_t>(n));
     for (int j = 0; j < n; ++j) {
-      std::vector<double> xs = x;
       double h = 1.49e-8 * std::max(std::abs(x[size_t(j)]), 1e-3 * scale[size_t(j)]);
-      if (xs[size_t(j)] + h > upper[size_t(j)]) h = -h;
-      xs[size_t(j)] += h;
-      f(xs, &rTrial);
-      for (size_t i = 0; i < m; ++i) jac[i * size_t(n) + size_t(j)] = (rTrial[i] - r[i]) / h;
+      if (x[size_t(j)] + h > upper[size_t(j)]) h = -h;
+      points[size_t(j)][size_t(j)] += h;
+      steps[size_t(j)] = h;
+    }
+    if (batch) {
+      batch(points, &shifted);
+    } else {
+      shifted.resize(size_t(n));
+      for (int j = 0; j < n; ++j) f(points[size_t(j)], &shifted[size_t(j)]);
+    }
+    for (int j = 0; j < n; ++j) {
+      for (size_t i = 0; i < m; ++i) jac[i * size_t(n) + size_t(j)] = (shifted[size_t(j)][i] - r[i]) / steps[size_t(j)];
     }
     for (int p = 0; p < n; ++p) {
       double gp = 0.0;

@@ -9,6 +9,9 @@
 namespace xsky::spectral {
 
 using ResidualFunction = std::function<void(const std::vector<double>& x, std::vector<double>* r)>;
+/// Residuals of several points at once (for the Jacobian); optional.
+using BatchResidualFunction =
+    std::function<void(const std::vector<std::vector<double>>& xs, std::vector<std::vector<double>>* rs)>;
 
 struct LmOptions {
   int maxIterations = 500;
@@ -25,7 +28,8 @@ struct LmResult {
 /// `scale[i]` is a typical magnitude of x[i], used for derivative steps when x[i] is 0.
 LmResult levenbergMarquardt(const ResidualFunction& f, std::vector<double> x,
                             const std::vector<double>& lower, const std::vector<double>& upper,
-                            const std::vector<double>& scale, const LmOptions& options = {});
+                            const std::vector<double>& scale, const LmOptions& options = {},
+                            const BatchResidualFunction& batch = {});
 
 /// Solves A x = b in place (A n x n, row-major) by Gaussian elimination with partial pivoting;
 /// false when A is singular.

@@ -248,4 +248,67 @@ void SpectralData::foldChannels(const Model& model, std::span<const double> valu
   }
 }
 
+namespace {
+
+// out[k][c] += f[k][e] * M[e][c] for K flux vectors at once (K fixed for the compiler).
+template <int K>
+void foldRows(const Rmf& r, const double* const* f, double* const* out) {
+  const size_t ne = size_t(r.energyCount());
+  for (size_t e = 0; e < ne; ++e) {
+    double fe[K];
+    bool any = false;
+    for (int k = 0; k < K; ++k) {
+      fe[k] = f[k][e];
+      any = any || fe[k] != 0.0;
+    }
+    if (!any) continue;
+    for (int q = r.runStart[e]; q < r.runStart[e + 1]; ++q) {
+      const Rmf::Run& run = r.runs[size_t(q)];
+      const float* v = r.values.data() + run.valueOffset;
+      for (int k = 0; k < K; ++k) {
+        double* o = out[k] + run.firstChannel;
+        const double w = fe[k];
+        for (int c = 0; c < run.count; ++c) o[c] += w * v[c];
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void SpectralData::foldChannelsBatch(const Model& model, const std::vector<std::vector<double>>& values,
+                                     std::vector<std::vector<double>>* channelCounts) const {
+  if (!rmf_) {
+    throw Error(QStringLiteral("%1: no response (RMF); give one with rmf=FILE").arg(source_.path));
+  }
+  const Rmf& r = *rmf_;
+  const size_t ne = size_t(r.energyCount()), nk = values.size();
+  std::vector<std::vector<double>> flux(nk, std::vector<double>(ne));
+  for (size_t k = 0; k < nk; ++k) {
+    model.evaluate(values[k], r.energyLo, r.energyHi, flux[k].data());
+    if (arf_) {
+      for (size_t e = 0; e < ne; ++e) flux[k][e] *= arf_->area[e];
+    }
+  }
+  channelCounts->assign(nk, std::vector<double>(size_t(r.channelCount), 0.0));
+  for (size_t k0 = 0; k0 < nk; k0 += 4) {
+    const double* f[4];
+    double* o[4];
+    const size_t group = std::min<size_t>(4, nk - k0);
+    for (size_t k = 0; k < group; ++k) {
+      f[k] = flux[k0 + k].data();
+      o[k] = (*channelCounts)[k0 + k].data();
+    }
+    switch (group) {
+      case 4: foldRows<4>(r, f, o); break;
+      case 3: foldRows<3>(r, f, o); break;
+      case 2: foldRows<2>(r, f, o); break;
+      default: foldRows<1>(r, f, o); break;
+    }
+  }
+  for (auto& counts : *channelCounts) {
+    for (size_t c = 0; c < counts.size(); ++c) counts[c] *= source_.exposure * source_.areaScale[c];
+  }
+}
+
 }  // namespace xsky::spectral

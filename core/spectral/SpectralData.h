@@ -73,6 +73,10 @@ class SpectralData {
   /// integral of the model over E. Throws when there is no response.
   void foldChannels(const Model& model, std::span<const double> values,
                     std::vector<double>* channelCounts) const;
+  /// The same for several parameter vectors in one pass over the response (the matrix is read
+  /// once for up to four of them: a fit's Jacobian and Hessian points cost about one fold).
+  void foldChannelsBatch(const Model& model, const std::vector<std::vector<double>>& values,
+                         std::vector<std::vector<double>>* channelCounts) const;
 
  private:
   void checkResponses() const;

@@ -81,6 +81,48 @@ void FitProblem::residuals(const std::vector<double>& values, std::vector<double
   });
 }
 
+void FitProblem::residualsBatch(const std::vector<std::vector<double>>& values,
+                                std::vector<std::vector<double>>* out) const {
+  const bool needBackground = config_.subtractBackground || config_.statistic == StatisticKind::Wstat;
+  out->assign(values.size(), {});
+  std::vector<std::vector<double>> modelValuesOf(values.size()), channels;
+  for (size_t di = 0; di < data_.size(); ++di) {
+    const SpectralData* d = data_[di];
+    for (size_t k = 0; k < values.size(); ++k) modelValuesOf[k] = modelValues(int(di), values[k]);
+    d->foldChannelsBatch(*model_, modelValuesOf, &channels);
+    const auto& groups = d->groups();
+    const auto& noticed = d->noticed();
+    const auto& src = d->source().counts;
+    const auto* bkg = d->background() && needBackground ? &d->background()->counts : nullptr;
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      if (!noticed[gi]) continue;
+      GroupCounts g;
+      for (int c : groups[gi].channels) {
+        g.source += src[size_t(c)];
+        if (bkg) g.background += (*bkg)[size_t(c)];
+      }
+      if (bkg) g.ratio = d->backgroundRatio(groups[gi]);
+      for (size_t k = 0; k < values.size(); ++k) {
+        GroupCounts gk = g;
+        for (int c : groups[gi].channels) gk.model += channels[k][size_t(c)];
+        (*out)[k].push_back(statisticResidual(config_.statistic, gk, config_.subtractBackground));
+      }
+    }
+  }
+}
+
+std::vector<double> FitProblem::statisticBatch(const std::vector<std::vector<double>>& values) const {
+  std::vector<std::vector<double>> r;
+  residualsBatch(values, &r);
+  std::vector<double> out;
+  for (const auto& rk : r) {
+    double s = 0.0;
+    for (double v : rk) s += v * v;
+    out.push_back(s);
+  }
+  return out;
+}
+
 double FitProblem::statistic(const std::vector<double>& values) const {
   std::vector<double> r;
   residuals(values, &r);
@@ -172,10 +214,15 @@ FitResult fitParameters(const FitProblem& problem, std::vector<Parameter>* param
   auto residuals = [&](const std::vector<double>& xf, std::vector<double>* r) {
     problem.residuals(view.full(xf), r);
   };
+  const BatchResidualFunction batch = [&](const std::vector<std::vector<double>>& xs, std::vector<std::vector<double>>* rs) {
+    std::vector<std::vector<double>> full;
+    for (const auto& xf : xs) full.push_back(view.full(xf));
+    problem.residualsBatch(full, rs);
+  };
   LmOptions lmOptions;
   lmOptions.maxIterations = options.maxIterations;
   LmResult lm =
-      levenbergMarquardt(residuals, view.start(), view.lower, view.upper, view.scale, lmOptions);
+      levenbergMarquardt(residuals, view.start(), view.lower, view.upper, view.scale, lmOptions, batch);
   bool converged = lm.converged;
   int iterations = lm.iterations;
   if (!isChiSquare(problem.config().statistic) && !free.empty() && lm.converged &&
@@ -193,7 +240,7 @@ FitResult fitParameters(const FitProblem& problem, std::vector<Parameter>* param
         break;
       }
       LmResult polished =
-          levenbergMarquardt(residuals, nm.x, view.lower, view.upper, view.scale, lmOptions);
+          levenbergMarquardt(residuals, nm.x, view.lower, view.upper, view.scale, lmOptions, batch);
       iterations += polished.iterations;
       if (polished.sumOfSquares > nm.value) {
         polished.x = nm.x;
@@ -227,23 +274,39 @@ bool covarianceMatrix(const FitProblem& problem, const std::vector<Parameter>& p
     const auto& p = params[size_t(free[size_t(k)])];
     h[size_t(k)] = 1e-4 * (p.value != 0.0 ? std::abs(p.value) : p.step);
   }
-  auto at = [&](int i, double di, int j, double dj) {
+  // Every point of the central-difference Hessian, evaluated in one batch.
+  std::vector<std::vector<double>> points{base};
+  auto add = [&](int i, double di, int j, double dj) {
     std::vector<double> v = base;
     v[size_t(free[size_t(i)])] += di;
     v[size_t(free[size_t(j)])] += dj;
-    return problem.statistic(v);
+    points.push_back(std::move(v));
+    return points.size() - 1;
   };
-  const double f0 = problem.statistic(base);
-  std::vector<double> half(size_t(n * n));
+  struct Entry {
+    int i, j;
+    size_t a, b, c, d;
+  };
+  std::vector<Entry> entries;
   for (int i = 0; i < n; ++i) {
     const double hi = h[size_t(i)];
-    half[size_t(i * n + i)] = 0.5 * (at(i, hi, i, 0.0) - 2.0 * f0 + at(i, -hi, i, 0.0)) / (hi * hi);
+    entries.push_back({i, i, add(i, hi, i, 0.0), add(i, -hi, i, 0.0), 0, 0});
     for (int j = 0; j < i; ++j) {
       const double hj = h[size_t(j)];
-      const double d =
-          (at(i, hi, j, hj) - at(i, hi, j, -hj) - at(i, -hi, j, hj) + at(i, -hi, j, -hj)) /
-          (4.0 * hi * hj);
-      half[size_t(i * n + j)] = half[size_t(j * n + i)] = 0.5 * d;
+      entries.push_back({i, j, add(i, hi, j, hj), add(i, hi, j, -hj), add(i, -hi, j, hj), add(i, -hi, j, -hj)});
+    }
+  }
+  const std::vector<double> stat = problem.statisticBatch(points);
+  const double f0 = stat[0];
+  std::vector<double> half(size_t(n * n));
+  for (const Entry& e : entries) {
+    const double hi = h[size_t(e.i)];
+    if (e.i == e.j) {
+      half[size_t(e.i * n + e.i)] = 0.5 * (stat[e.a] - 2.0 * f0 + stat[e.b]) / (hi * hi);
+    } else {
+      const double hj = h[size_t(e.j)];
+      const double d = (stat[e.a] - stat[e.b] - stat[e.c] + stat[e.d]) / (4.0 * hi * hj);
+      half[size_t(e.i * n + e.j)] = half[size_t(e.j * n + e.i)] = 0.5 * d;
     }
   }
   return invertMatrix(half, covariance, n);

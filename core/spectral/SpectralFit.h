@@ -40,6 +40,9 @@ class FitProblem {
   /// the map numbers them (without a map: the model's parameters).
   double statistic(const std::vector<double>& values) const;
   void residuals(const std::vector<double>& values, std::vector<double>* out) const;
+  /// residuals() and statistic() of several points at once (one pass over each response).
+  void residualsBatch(const std::vector<std::vector<double>>& values, std::vector<std::vector<double>>* out) const;
+  std::vector<double> statisticBatch(const std::vector<std::vector<double>>& values) const;
   int pointCount() const;
   int dataSetCount() const { return int(data_.size()); }
   const FitConfig& config() const { return config_; }
