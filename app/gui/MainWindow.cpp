@@ -28,6 +28,7 @@
 #include "gui/DisplayMenu.h"
 #include "events/EventFilter.h"
 #include "gui/ExtractionLauncher.h"
+#include "gui/FitWorkbench.h"
 #include "gui/HduDialog.h"
 #include "gui/ProductsPanel.h"
 #include "gui/SampWorkbench.h"
@@ -225,6 +226,12 @@ void MainWindow::buildDocks() {
   auto* productsDock = addDock(tr("Products"), QStringLiteral("productsDock"), products_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(tasksDock, logDock);
   tabifyDockWidget(logDock, productsDock);
+  fit_ = new FitWorkbench(this, tasks_);
+  connect(extraction_, &ExtractionLauncher::extracted, fit_, &FitWorkbench::addResult);
+  connect(fit_, &FitWorkbench::message, this, &MainWindow::log);
+  auto* fitDock = addDock(tr("Fit"), QStringLiteral("fitDock"), fit_->panel(), Qt::RightDockWidgetArea);
+  fitDock->hide();  // Window > Fit; shown when spectra arrive
+  connect(extraction_, &ExtractionLauncher::extracted, fitDock, [fitDock] { fitDock->show(); });
   logDock->raise();
   // The sky gets the room: the log starts a few lines high, the left column narrow.
   resizeDocks({logDock}, {140}, Qt::Vertical);

@@ -32,6 +32,7 @@ namespace xsky::app {
 
 class DisplayMenu;
 class ExtractionLauncher;
+class FitWorkbench;
 class ProductsPanel;
 class SampWorkbench;
 class ObservationWorkbench;
@@ -88,6 +89,7 @@ class MainWindow : public QMainWindow {
                     std::optional<imaging::BinningSpec> binning, std::function<void(widgets::SkyView*)> done);
   ExtractionLauncher* extraction() const { return extraction_; }
   SessionKeeper* sessions() const { return sessions_; }
+  FitWorkbench* fitting() const { return fit_; }
 
  Q_SIGNALS:
   void fileOpened(const QString& path);
@@ -133,6 +135,7 @@ class MainWindow : public QMainWindow {
   ProductsPanel* products_ = nullptr;
   RecentFiles* recent_ = nullptr;
   SessionKeeper* sessions_ = nullptr;
+  FitWorkbench* fit_ = nullptr;
   std::map<widgets::SkyView*, Document> documents_;
 };
 

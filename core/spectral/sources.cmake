@@ -18,7 +18,8 @@ target_sources(xsky_core PRIVATE
   spectral/JointParameters.h spectral/JointParameters.cpp
   spectral/SpectralFit.h spectral/SpectralFit.cpp
   spectral/ConfidenceIntervals.h spectral/ConfidenceIntervals.cpp
-  spectral/FluxCalculation.h spectral/FluxCalculation.cpp)
+  spectral/FluxCalculation.h spectral/FluxCalculation.cpp
+  spectral/FitPlotData.h spectral/FitPlotData.cpp)
 # Folding through the response is the fit's inner loop (an AXPY per energy row): vectorised.
 set_source_files_properties(spectral/SpectralData.cpp PROPERTIES
   COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3>")

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -30,7 +31,9 @@
 #include "archive/ObservationScanner.h"
 #include "events/EventListReader.h"
 #include "fits/FitsFile.h"
+#include "gui/FitWorkbench.h"
 #include "gui/HduDialog.h"
+#include "spectral/SpectrumFitPlot.h"
 #include "gui/MainWindow.h"
 #include "gui/ProductsPanel.h"
 #include "products/ProductPlot.h"
@@ -455,6 +458,42 @@ class TestMainWindow : public QObject {
     QVERIFY(w.productsPanel()->showRow(curveRow));
     QCOMPARE(w.productsPanel()->plot()->kind(), QStringLiteral("lightcurve"));
     QVERIFY(plot->graph(0)->dataCount() > 5);
+
+    // The Fit dock lists the nine source spectra; the three EPIC cameras of one observation
+    // fitted jointly with wabs*powerlaw find the simulator's truth (nH 0.02, PhoIndex 1.9).
+    app::FitWorkbench* fit = w.fitting();
+    QCOMPARE(fit->spectra()->count(), 9);
+    int checked = 0;
+    for (int i = 0; i < fit->spectra()->count(); ++i) {
+      if (fit->spectra()->item(i)->text().startsWith(QStringLiteral("0901230101 "))) {
+        fit->spectra()->item(i)->setCheckState(Qt::Checked);
+        ++checked;
+      }
+    }
+    QCOMPARE(checked, 3);
+    fit->setModel(QStringLiteral("wabs*powerlaw"));
+    QSignalSpy fitted(fit, &app::FitWorkbench::finished);
+    QVERIFY(fit->fit() != 0);
+    QVERIFY(fitted.wait(60000));
+    QVERIFY2(fit->lastFitConverged(), qPrintable(fit->summary()->text()));
+    const auto& params = fit->parameters();
+    const double gamma = params[1].value;
+    const double gammaError = fit->parameterTable()->item(1, 2)->text().toDouble();
+    QVERIFY2(gammaError > 0 && std::abs(gamma - 1.9) < 4 * gammaError,
+             qPrintable(QStringLiteral("PhoIndex %1 +- %2").arg(gamma).arg(gammaError)));
+    QVERIFY2(params[0].value < 0.1, qPrintable(QStringLiteral("nH %1").arg(params[0].value)));
+    QCOMPARE(fit->plot()->dataGraphs(), 3);
+    QCOMPARE(fit->plot()->modelGraphs(), 3);
+    QVERIFY(fit->plot()->plot()->graph(0)->dataCount() > 20);
+    w.findChild<QDockWidget*>(QStringLiteral("fitDock"))->show();
+    w.findChild<QDockWidget*>(QStringLiteral("fitDock"))->raise();
+    QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-fit.png"))));
+    QVERIFY(fit->plot()->savePng(QDir(shotDir).filePath(QStringLiteral("xsky-fit-plot.png"))));
+    // Errors: 90 % profile intervals, wider than the 1-sigma covariance error.
+    QVERIFY(fit->computeErrors() != 0);
+    QVERIFY(fitted.wait(60000));
+    QVERIFY2(fit->parameterTable()->item(1, 2)->text().contains(QStringLiteral(", +")),
+             qPrintable(fit->parameterTable()->item(1, 2)->text()));
   }
 
   // A remote archive: the demo served over HTTP by a local server, its listing imported from
