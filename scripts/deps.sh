@@ -6,6 +6,7 @@ set -euo pipefail
 
 XSKY_PACKAGES=(
   g++ cmake ninja-build pkg-config
+  clang libclang-rt-14-dev  # tests/fuzz: clang 14, libFuzzer and the sanitizer runtimes
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
   libqcustomplot-dev libcfitsio-dev wcslib-dev libhealpix-cxx-dev libcurl4-openssl-dev libssl-dev
   fonts-dejavu-core xvfb xauth imagemagick fitsverify libcfitsio-bin

@@ -33,10 +33,13 @@
 #include "gui/ProductsPanel.h"
 #include "gui/SampWorkbench.h"
 #include "gui/SessionKeeper.h"
+#include "gui/TimingWorkbench.h"
 #include "products/ImageProduct.h"
 #include "products/ObservationInfo.h"
 #include "archive/ObservationSelector.h"
 #include "regions/RegionDocument.h"
+#include "catalog/CatalogPanel.h"
+#include "gui/CatalogWorkbench.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/RecentFiles.h"
 #include "gui/RegionWorkbench.h"
@@ -120,6 +123,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   };
   samp_ = new SampWorkbench(this, std::move(hooks));
   connect(samp_, &SampWorkbench::message, this, &MainWindow::log);
+  catalogue_ = new CatalogWorkbench(this, regions_->document());
+  connect(catalogue_, &CatalogWorkbench::message, this, &MainWindow::log);
+  samp_->attachTables(catalogue_, observations_);
   connect(extraction_, &ExtractionLauncher::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::message, this, &MainWindow::log);
   connect(observations_, &ObservationWorkbench::openRequested, this, [this](const QString& path) {
@@ -130,6 +136,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   sessions_ = new SessionKeeper(this);
   connect(sessions_, &SessionKeeper::message, this, &MainWindow::log);
   buildMenus();
+  auto* catalogueDock = new QDockWidget(tr("Catalogue"), this);
+  catalogueDock->setObjectName(QStringLiteral("catalogueDock"));
+  catalogueDock->setWidget(catalogue_->panel());
+  addDockWidget(Qt::BottomDockWidgetArea, catalogueDock);
+  tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("productsDock")), catalogueDock);
+  connect(catalogue_->panel(), &widgets::CatalogPanel::tableChanged, catalogueDock, &QDockWidget::raise);
   menuBar()->insertMenu(menuBar()->actions().value(3), regions_->menu());  // before Window
   regions_->menu()->addSeparator();
   QAction* extract = regions_->menu()->addAction(tr("&Extract Spectra, Light Curves, Images"), this, [this] { extractRegions(); });
@@ -137,6 +149,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   extract->setShortcut(QKeySequence(tr("Ctrl+E")));
   addToolBar(Qt::TopToolBarArea, regions_->toolBar());
   menuBar()->insertMenu(menuBar()->actions().value(4), samp_->menu());  // before Window
+  timing_ = new TimingWorkbench(this, tasks_, {[this] { return currentFile(); }, [this] { return TimingWorkbench::searchRegions(*regions_->document()); }});
+  menuBar()->insertMenu(samp_->menu()->menuAction(), timing_->menu());
+  connect(timing_, &TimingWorkbench::message, this, &MainWindow::log);
+  connect(products_, &ProductsPanel::openLightCurves, timing_, &TimingWorkbench::showLightCurves);
   statusBar()->addPermanentWidget(samp_->statusLabel());
   connect(frames_, &widgets::FrameStack::currentChanged, this, &MainWindow::currentFrameChanged);
   newFrame();
@@ -162,6 +178,7 @@ widgets::SkyView* MainWindow::newFrame() {
   view->setDisplay(defaultDisplay());
   regions_->attach(view);
   observations_->attach(view);
+  catalogue_->attach(view);
   connect(view, &widgets::SkyView::cursorMoved, this, [this, view](double x, double y, double value) {
     if (view == frames_->current()) showCursor(x, y, value);
   });
@@ -256,6 +273,7 @@ void MainWindow::buildMenus() {
       reportError(path, error);
     }
   });
+  file->addAction(catalogue_->openAction());
   file->addAction(tr("Open Observation &Index..."), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open an observation index"), QString(),
                                                       tr("XSky index (*.sqlite);;All files (*)"));
@@ -430,6 +448,7 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::openFile(const QString& path, const imaging::LoadOptions& options) {
+  if (timing_ != nullptr && timing_->openIfLightCurve(path)) return;  // the Timing dock shows it
   openFileInto(frames_->current(), path, options, std::nullopt, {});
 }
 

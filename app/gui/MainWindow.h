@@ -30,11 +30,13 @@ class TaskManager;
 
 namespace xsky::app {
 
+class CatalogWorkbench;
 class DisplayMenu;
 class ExtractionLauncher;
 class FitWorkbench;
 class ProductsPanel;
 class SampWorkbench;
+class TimingWorkbench;
 class ObservationWorkbench;
 class RegionWorkbench;
 class RecentFiles;
@@ -65,7 +67,9 @@ class MainWindow : public QMainWindow {
   tasks::TaskManager* taskManager() const { return tasks_; }
   ObservationWorkbench* observations() const { return observations_; }
   SampWorkbench* samp() const { return samp_; }
+  CatalogWorkbench* catalogue() const { return catalogue_; }
   ProductsPanel* productsPanel() const { return products_; }
+  TimingWorkbench* timing() const { return timing_; }
   /// Region > Extract: the drawn regions from the checked observations (else the current frame's
   /// event list). Returns the task ids (empty after an error message).
   std::vector<quint64> extractRegions();
@@ -132,7 +136,9 @@ class MainWindow : public QMainWindow {
   ObservationWorkbench* observations_ = nullptr;
   ExtractionLauncher* extraction_ = nullptr;
   SampWorkbench* samp_ = nullptr;
+  CatalogWorkbench* catalogue_ = nullptr;
   ProductsPanel* products_ = nullptr;
+  TimingWorkbench* timing_ = nullptr;
   RecentFiles* recent_ = nullptr;
   SessionKeeper* sessions_ = nullptr;
   FitWorkbench* fit_ = nullptr;

@@ -34,6 +34,8 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
   });
   connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
     if (item->text(kKind) == QLatin1String("image")) Q_EMIT openImage(item->data(kFile, Qt::UserRole).toString());
+    const QStringList curves = lightCurvePaths(tree_->indexOfTopLevelItem(item));
+    if (!curves.isEmpty()) Q_EMIT openLightCurves(curves);
   });
 }
 
@@ -50,6 +52,21 @@ void ProductsPanel::addResult(const products::ExtractionResult& result) {
     item->setData(kFile, Qt::UserRole, p.path);
     item->setToolTip(kFile, p.path);
   }
+}
+
+QStringList ProductsPanel::lightCurvePaths(int row) const {
+  const QTreeWidgetItem* item = tree_->topLevelItem(row);
+  QStringList paths;
+  if (item == nullptr || (item->text(kKind) != QLatin1String("lightcurve") &&
+                          item->text(kKind) != QLatin1String("hardness_ratio")))
+    return paths;
+  for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+    const QTreeWidgetItem* other = tree_->topLevelItem(i);
+    if (other->text(kKind) == QLatin1String("lightcurve") && other->text(kObs) == item->text(kObs) &&
+        other->text(kCamera) == item->text(kCamera))
+      paths << other->data(kFile, Qt::UserRole).toString();
+  }
+  return paths;
 }
 
 bool ProductsPanel::showRow(int row) {

@@ -1,5 +1,6 @@
 #include "gui/SampWorkbench.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -8,7 +9,18 @@
 #include <QStandardPaths>
 #include <QtConcurrent>
 
+#include <algorithm>
+#include <optional>
+
+#include "archive/ObservationSelector.h"
+#include "catalog/CatalogPanel.h"
+#include "catalog/FitsTableReader.h"
+#include "catalog/Query.h"
+#include "catalog/VoTableReader.h"
+#include "catalog/VoTableWriter.h"
 #include "fits/FitsError.h"
+#include "gui/CatalogWorkbench.h"
+#include "gui/ObservationWorkbench.h"
 #include "moc/MocIo.h"
 #include "samp/HubConnector.h"
 #include "samp/SampClient.h"
@@ -31,6 +43,7 @@ SampWorkbench::SampWorkbench(QWidget* window, Hooks hooks)
   meta.documentationUrl = QStringLiteral("https://xsky.invalid/docs");
   client_->setMetadata(meta);
   registerHandlers();
+  registerTableHandlers();
   status_ = new QLabel(tr("SAMP: off"), window);
   status_->setObjectName(QStringLiteral("sampStatus"));
   menu_ = new QMenu(tr("&SAMP"), window);
@@ -39,6 +52,9 @@ SampWorkbench::SampWorkbench(QWidget* window, Hooks hooks)
   menu_->addSeparator();
   sendImage_ = menu_->addMenu(tr("Send &Image To"));
   sendMoc_ = menu_->addMenu(tr("Send Region &MOC To"));
+  sendTable_ = menu_->addMenu(tr("Send Catalogue &Table To"));
+  sendTable_->setToolTip(tr("The catalogue's selected rows, else the rows its query shows"));
+  sendObservations_ = menu_->addMenu(tr("Send &Observation List To"));
   connect(client_, &samp::SampClient::connected, this, [this] {
     refreshStatus();
     Q_EMIT connectionChanged(true);
@@ -189,6 +205,8 @@ void SampWorkbench::rebuildSendMenus() {
   };
   fill(sendImage_, QStringLiteral("image.load.fits"), [this](const QString& id) { sendImage(id); });
   fill(sendMoc_, QStringLiteral("coverage.load.moc.fits"), [this](const QString& id) { sendRegionMoc(id); });
+  fill(sendTable_, QStringLiteral("table.load.votable"), [this](const QString& id) { sendCatalogueTable(id); });
+  fill(sendObservations_, QStringLiteral("table.load.votable"), [this](const QString& id) { sendObservationList(id); });
 }
 
 void SampWorkbench::sendImage(const QString& clientId) {
@@ -239,5 +257,248 @@ void SampWorkbench::sendPosition(const QString& clientId, wcs::SkyPoint icrs) {
 }
 
 bool SampWorkbench::isConnected() const { return client_ != nullptr && client_->isConnected(); }
+
+namespace {
+
+// The Observations dock's list as a table: one row per observation and camera, positions the
+// pointing (ICRS degrees) so that TOPCAT and Aladin plot it.
+catalog::SourceTable observationTable(const widgets::ObservationSelector& selector) {
+  catalog::SourceTable t;
+  t.name = QStringLiteral("XSky observations");
+  t.description = QStringLiteral("Observations covering the XSky regions");
+  const auto& rows = selector.rows();
+  const std::vector<int> checked = selector.checkedRows();
+  t.columns.reserve(16);  // room for every column below: the references stay valid
+  auto column = [&t](const QString& name, catalog::ColumnKind kind, const QString& unit = {}, const QString& ucd = {}) -> catalog::Column& {
+    catalog::ColumnMeta m;
+    m.name = name;
+    m.unit = unit;
+    m.ucd = ucd;
+    t.columns.emplace_back(m, kind);
+    return t.columns.back();
+  };
+  catalog::Column& obsId = column(QStringLiteral("obsid"), catalog::ColumnKind::String, {}, QStringLiteral("meta.id;obs"));
+  catalog::Column& mission = column(QStringLiteral("mission"), catalog::ColumnKind::String);
+  catalog::Column& instrument = column(QStringLiteral("instrument"), catalog::ColumnKind::String, {}, QStringLiteral("meta.id;instr"));
+  catalog::Column& filter = column(QStringLiteral("filter"), catalog::ColumnKind::String);
+  catalog::Column& target = column(QStringLiteral("target"), catalog::ColumnKind::String, {}, QStringLiteral("meta.id;src"));
+  catalog::Column& ra = column(QStringLiteral("ra"), catalog::ColumnKind::Real, QStringLiteral("deg"), QStringLiteral("pos.eq.ra;meta.main"));
+  catalog::Column& dec = column(QStringLiteral("dec"), catalog::ColumnKind::Real, QStringLiteral("deg"), QStringLiteral("pos.eq.dec;meta.main"));
+  catalog::Column& date = column(QStringLiteral("date_obs"), catalog::ColumnKind::String, {}, QStringLiteral("time.start"));
+  catalog::Column& exposure = column(QStringLiteral("exposure"), catalog::ColumnKind::Real, QStringLiteral("s"), QStringLiteral("time.duration;obs.exposure"));
+  catalog::Column& covered = column(QStringLiteral("region_covered"), catalog::ColumnKind::Real, {}, QStringLiteral("arith.ratio"));
+  catalog::Column& selected = column(QStringLiteral("checked"), catalog::ColumnKind::Boolean);
+  catalog::Column& location = column(QStringLiteral("location"), catalog::ColumnKind::String, {}, QStringLiteral("meta.ref.url"));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const archive::ObservationRecord& r = rows[i].record;
+    obsId.strings.push_back(r.obsId);
+    mission.strings.push_back(r.mission);
+    instrument.strings.push_back(r.instrument);
+    filter.strings.push_back(r.filter);
+    target.strings.push_back(r.target);
+    ra.reals.push_back(r.raPointing);
+    dec.reals.push_back(r.decPointing);
+    date.strings.push_back(r.dateStart);
+    exposure.reals.push_back(r.exposure);
+    covered.reals.push_back(rows[i].coveredFraction);
+    selected.booleans.push_back(std::find(checked.begin(), checked.end(), static_cast<int>(i)) != checked.end() ? 1 : 0);
+    location.strings.push_back(r.location);
+  }
+  t.setRowCountHint(rows.size());
+  return t;
+}
+
+// A SAMP row index ("3") as a number; nullopt when it is not a non-negative integer.
+std::optional<size_t> rowIndex(const QVariant& v) {
+  bool ok = false;
+  const qlonglong row = v.toString().trimmed().toLongLong(&ok);
+  if (!ok || row < 0) return std::nullopt;
+  return static_cast<size_t>(row);
+}
+
+}  // namespace
+
+void SampWorkbench::attachTables(CatalogWorkbench* catalogue, ObservationWorkbench* observations) {
+  catalogue_ = catalogue;
+  observations_ = observations;
+  if (!catalogue_) return;
+  // A new table in the dock is not the table other clients know any more.
+  connect(catalogue_->panel(), &widgets::CatalogPanel::tableChanged, this, [this] { identities_.clear(); });
+  connect(catalogue_->panel(), &widgets::CatalogPanel::selectionEdited, this, &SampWorkbench::sendSelection);
+}
+
+const SampWorkbench::TableIdentity* SampWorkbench::findIdentity(const QVariantMap& params) const {
+  const QString tableId = params.value(QStringLiteral("table-id")).toString();
+  const QString url = params.value(QStringLiteral("url")).toString();
+  for (const TableIdentity& t : identities_) {
+    if (!tableId.isEmpty() ? t.tableId == tableId : (!url.isEmpty() && t.url == url)) return &t;
+  }
+  return nullptr;
+}
+
+void SampWorkbench::registerTableHandlers() {
+  samp::MessageDispatch& d = client_->dispatch();
+  for (const bool fits : {false, true}) {
+    const QString mtype = fits ? QStringLiteral("table.load.fits") : QStringLiteral("table.load.votable");
+    d.add(mtype, [this, fits](const samp::IncomingMessage& m, const samp::MessageDispatch::Replier& reply) {
+      if (const auto missing = samp::missingParams(m.message.params, {QStringLiteral("url")})) {
+        reply(samp::SampResponse::error(*missing));
+        return;
+      }
+      if (!catalogue_) {
+        reply(samp::SampResponse::error(tr("XSky has no catalogue dock")));
+        return;
+      }
+      const QString url = m.message.params.value(QStringLiteral("url")).toString();
+      const QString tableId = m.message.params.value(QStringLiteral("table-id")).toString();
+      QString name = m.message.params.value(QStringLiteral("name")).toString();
+      const QString downloads = scratchFile(QStringLiteral("downloads"));
+      struct Loaded {
+        std::shared_ptr<catalog::SourceTable> table;
+        QString error;
+      };
+      // Fetching (maybe over HTTP) and parsing run on a worker, never on the GUI thread.
+      auto* watcher = new QFutureWatcher<Loaded>(this);
+      connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, reply, url, tableId, name] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        if (!loaded.table) {
+          Q_EMIT message(tr("SAMP: cannot load the table %1: %2").arg(url, loaded.error));
+          reply(samp::SampResponse::error(loaded.error));
+          return;
+        }
+        const QString label = !name.isEmpty() ? name : !loaded.table->name.isEmpty() ? loaded.table->name : QUrl(url).fileName();
+        catalogue_->showTable(loaded.table, label);
+        identities_.push_back({tableId.isEmpty() ? url : tableId, url, {}});
+        Q_EMIT message(tr("SAMP: table %1 (%n row(s)) in the catalogue dock", nullptr, static_cast<int>(loaded.table->rowCount())).arg(label));
+        reply(samp::SampResponse::ok());
+      });
+      watcher->setFuture(QtConcurrent::run([url, downloads, fits] {
+        Loaded out;
+        try {
+          if (fits) {
+            QDir().mkpath(downloads);
+            QString path;
+            if (!samp::localFileForUrl(url, downloads, &path, &out.error)) return out;
+            out.table = std::make_shared<catalog::SourceTable>(catalog::readFitsTable(path));
+          } else {
+            QByteArray bytes;
+            if (!samp::fetchUrl(url, &bytes, &out.error)) return out;
+            out.table = std::make_shared<catalog::SourceTable>(catalog::parseVoTable(bytes, url));
+          }
+        } catch (const std::exception& e) {
+          out.table.reset();
+          out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+      }));
+    });
+  }
+  // Row indices of a table XSky sent or received select rows in the dock.
+  const auto selectHandler = [this](bool list) {
+    return [this, list](const samp::IncomingMessage& m) {
+      const QVariantMap& params = m.message.params;
+      const QString what = list ? QStringLiteral("row-list") : QStringLiteral("row");
+      if (const auto missing = samp::missingParams(params, {what})) {
+        if (!list || !params.contains(what)) return samp::SampResponse::error(*missing);  // an empty list is fine
+      }
+      const TableIdentity* table = findIdentity(params);
+      if (!catalogue_ || !table) {
+        return samp::SampResponse::error(tr("XSky does not show a table with table-id \"%1\" or url \"%2\"")
+                                             .arg(params.value(QStringLiteral("table-id")).toString(),
+                                                  params.value(QStringLiteral("url")).toString()));
+      }
+      const size_t count = table->rows.empty() ? catalogue_->panel()->table()->rowCount() : table->rows.size();
+      const QVariantList values = list ? params.value(what).toList() : QVariantList{params.value(what)};
+      std::vector<size_t> rows;
+      for (const QVariant& v : values) {
+        const auto row = rowIndex(v);
+        if (!row || *row >= count) {
+          return samp::SampResponse::error(tr("%1: \"%2\" is not a row of the table (0..%3)").arg(what, v.toString()).arg(count - 1));
+        }
+        rows.push_back(table->rows.empty() ? *row : table->rows[*row]);
+      }
+      catalogue_->panel()->selectRows(rows);
+      return samp::SampResponse::ok();
+    };
+  };
+  d.addSync(QStringLiteral("table.highlight.row"), selectHandler(false));
+  d.addSync(QStringLiteral("table.select.rowList"), selectHandler(true));
+}
+
+QString SampWorkbench::sendTable(const catalog::SourceTable& table, const QString& name, const QString& clientId, QString* url) {
+  const QString tableId = QStringLiteral("xsky-%1-table-%2").arg(QCoreApplication::applicationPid()).arg(++tablesSent_);
+  const QString path = scratchFile(tableId + QStringLiteral(".vot"));
+  try {
+    catalog::writeVoTable(table, path);
+  } catch (const Error& e) {
+    Q_EMIT message(tr("SAMP: %1").arg(e.message()));
+    return {};
+  }
+  *url = fileUrl(path);
+  samp::SampMessage m;
+  m.mtype = QStringLiteral("table.load.votable");
+  m.params = {{QStringLiteral("url"), *url}, {QStringLiteral("table-id"), tableId}, {QStringLiteral("name"), name}};
+  const auto done = [this, name](const samp::SampResult& r) {
+    Q_EMIT message(r.ok ? tr("SAMP: table %1 sent").arg(name) : tr("SAMP: sending failed: %1").arg(r.error));
+  };
+  if (clientId.isEmpty()) {
+    client_->notifyAll(m, done);
+  } else {
+    client_->notify(clientId, m, done);
+  }
+  return tableId;
+}
+
+QString SampWorkbench::sendCatalogueTable(const QString& clientId) {
+  const auto table = catalogue_ ? catalogue_->panel()->table() : nullptr;
+  if (!table) {
+    Q_EMIT message(tr("SAMP: open a catalogue first"));
+    return {};
+  }
+  std::vector<size_t> rows = catalogue_->panel()->selectedRows();
+  const bool selection = !rows.empty();
+  if (!selection) rows = catalogue_->panel()->shownRows();
+  const QString base = table->name.isEmpty() ? QStringLiteral("XSky catalogue") : table->name;
+  const QString name = selection ? tr("%1 (selection, %n row(s))", nullptr, static_cast<int>(rows.size())).arg(base)
+                                 : tr("%1 (%n row(s))", nullptr, static_cast<int>(rows.size())).arg(base);
+  QString url;
+  const QString tableId = sendTable(catalog::selectRows(*table, rows), name, clientId, &url);
+  if (!tableId.isEmpty()) identities_.push_back({tableId, url, rows});
+  return tableId;
+}
+
+QString SampWorkbench::sendObservationList(const QString& clientId) {
+  if (!observations_ || observations_->selector()->rows().empty()) {
+    Q_EMIT message(tr("SAMP: the observation list is empty (open an index and draw a region)"));
+    return {};
+  }
+  QString url;
+  return sendTable(observationTable(*observations_->selector()), tr("XSky observations"), clientId, &url);
+}
+
+void SampWorkbench::sendSelection(const std::vector<size_t>& rows) {
+  if (!client_->isConnected() || identities_.empty()) return;
+  for (const TableIdentity& t : identities_) {
+    QVariantList list;
+    for (const size_t r : rows) {
+      if (t.rows.empty()) {
+        list << QString::number(r);
+      } else if (const auto it = std::lower_bound(t.rows.begin(), t.rows.end(), r); it != t.rows.end() && *it == r) {
+        list << QString::number(it - t.rows.begin());
+      }
+    }
+    samp::SampMessage m;
+    m.params = {{QStringLiteral("table-id"), t.tableId}, {QStringLiteral("url"), t.url}};
+    if (list.size() == 1) {
+      m.mtype = QStringLiteral("table.highlight.row");
+      m.params.insert(QStringLiteral("row"), list.front());
+    } else {
+      m.mtype = QStringLiteral("table.select.rowList");
+      m.params.insert(QStringLiteral("row-list"), list);
+    }
+    client_->notifyAll(m);
+  }
+}
 
 }  // namespace xsky::app

@@ -5,11 +5,20 @@
 // as coverage.load.moc.fits, the cursor position as coord.pointAt.sky), and the handlers of what
 // XSky receives (image.load.fits opens a frame, coord.pointAt.sky centres the view,
 // coverage.load.moc.fits is drawn over the frames). Every message is logged.
+// Tables (attachTables): "Send Table To" sends the catalogue's selection (else its shown rows) and
+// "Send Observation List To" the Observations dock's list as table.load.votable (a VOTable in a
+// temporary file, file:// URL); table.load.votable / table.load.fits received are fetched on a
+// worker (samp::UrlFetch) and shown in the catalogue dock. For a table XSky sent or received
+// (its table-id and url kept, with the map from the sent rows to the dock's rows) a selection
+// made by the user goes out as table.highlight.row (one row) or table.select.rowList, and those
+// messages received select the rows in the dock.
 // Wiring only: the protocol is core/samp.
 
 #include <QObject>
+#include <QVariantMap>
 
 #include <functional>
+#include <vector>
 
 #include "moc/SpaceMoc.h"
 #include "wcs/SkyWcs.h"
@@ -23,7 +32,14 @@ class SampClient;
 class SampHub;
 }  // namespace xsky::samp
 
+namespace xsky::catalog {
+class SourceTable;
+}
+
 namespace xsky::app {
+
+class CatalogWorkbench;
+class ObservationWorkbench;
 
 class SampWorkbench : public QObject {
   Q_OBJECT
@@ -53,6 +69,16 @@ class SampWorkbench : public QObject {
   void sendRegionMoc(const QString& clientId);
   void sendPosition(const QString& clientId, wcs::SkyPoint icrs);
 
+  /// Tables: the catalogue dock (sent, received, selections) and the observation list.
+  void attachTables(CatalogWorkbench* catalogue, ObservationWorkbench* observations);
+  /// Sends the catalogue's selected rows (else its shown rows) as table.load.votable; an empty
+  /// clientId sends to every subscribed client. Returns the table-id ("" when nothing was sent).
+  QString sendCatalogueTable(const QString& clientId);
+  /// Sends the Observations dock's list as table.load.votable.
+  QString sendObservationList(const QString& clientId);
+  /// Sends the catalogue's selection to every client, for each SAMP table it is known as.
+  void sendSelection(const std::vector<size_t>& rows);
+
  Q_SIGNALS:
   void message(const QString& line);
   void connectionChanged(bool connected);
@@ -62,6 +88,16 @@ class SampWorkbench : public QObject {
   void refreshStatus();
   void rebuildSendMenus();
   QString scratchFile(const QString& name) const;
+  void registerTableHandlers();
+  /// Writes `table` to a temporary VOTable and sends it; returns its table-id (and *url).
+  QString sendTable(const catalog::SourceTable& table, const QString& name, const QString& clientId, QString* url);
+  /// How the catalogue's current table is known over SAMP: one entry per table sent or received.
+  struct TableIdentity {
+    QString tableId;
+    QString url;
+    std::vector<size_t> rows;  // row of the SAMP table -> row of the dock's table; empty: the same
+  };
+  const TableIdentity* findIdentity(const QVariantMap& params) const;
 
   QWidget* window_;
   Hooks hooks_;
@@ -70,6 +106,12 @@ class SampWorkbench : public QObject {
   QMenu* menu_ = nullptr;
   QMenu* sendImage_ = nullptr;
   QMenu* sendMoc_ = nullptr;
+  QMenu* sendTable_ = nullptr;
+  QMenu* sendObservations_ = nullptr;
+  CatalogWorkbench* catalogue_ = nullptr;
+  ObservationWorkbench* observations_ = nullptr;
+  std::vector<TableIdentity> identities_;
+  int tablesSent_ = 0;
   QLabel* status_ = nullptr;
 };
 

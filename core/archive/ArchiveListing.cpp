@@ -64,7 +64,8 @@ bool readEntry(const QJsonObject& o, const QString& listingUrl, const MocFetcher
   r->exposure = std::isnan(exposure) ? 0.0 : exposure;
   r->kind = text(o, "kind") == QLatin1String("image") ? ObservationFileKind::Image : ObservationFileKind::EventList;
   const double size = number(o, "size");
-  r->fileSize = std::isnan(size) || size < 0 ? 0 : static_cast<long long>(size);
+  // Out-of-range numbers are unknown (converting them to an integer is undefined behaviour).
+  r->fileSize = size >= 0 && size < 9.0e18 ? static_cast<long long>(size) : 0;
   r->checksum = text(o, "checksum");
   if (!r->checksum.isEmpty() && !r->checksum.startsWith(QLatin1String("sha256:"))) {
     *why = QStringLiteral("checksum \"%1\" is not sha256:<hex>").arg(r->checksum);
@@ -85,7 +86,7 @@ bool readEntry(const QJsonObject& o, const QString& listingUrl, const MocFetcher
     return false;
   }
   const double order = number(o, "moc_order");
-  r->footprintOrder = std::isnan(order) ? r->footprint.order() : static_cast<int>(order);
+  r->footprintOrder = order >= 0 && order <= moc::kMaxSpaceOrder ? static_cast<int>(order) : r->footprint.order();
   if (r->footprint.empty()) {
     *why = QStringLiteral("empty footprint");
     return false;

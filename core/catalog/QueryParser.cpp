@@ -730,7 +730,7 @@ Parser::NodePtr Parser::parseCall(const Token& name) {
     if (f != QLatin1StringView(fname)) continue;
     NodePtr arg = requireNumber(parseAdditive(), QStringLiteral("%1()").arg(f));
     closeArgs(fname);
-    auto apply = [id](double x) {
+    auto apply = [id = id](double x) {  // init-capture: clang 14 cannot capture a binding
       switch (id) {
         case FuncId::Abs: return std::abs(x);
         case FuncId::Sqrt: return std::sqrt(x);

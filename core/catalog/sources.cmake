@@ -17,3 +17,6 @@ target_sources(xsky_core PRIVATE
 # The evaluator's block loops are written to be vectorised: ask for it in optimised builds too.
 set_source_files_properties(catalog/QueryEvaluator.cpp PROPERTIES
   COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3>")
+
+# Cross-matching: sources inside the user's regions, neighbours within a radius (zone index).
+target_sources(xsky_core PRIVATE catalog/CrossMatch.h catalog/CrossMatch.cpp)

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 // Compiled for x86-64-v3 (AVX2, FMA) and v4 (AVX-512) besides the baseline; the loader picks the
-// best the CPU runs (GCC function multiversioning).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+// best the CPU runs (GCC function multiversioning). Not under TSan: the ifunc resolver would be
+// instrumented and run before the TSan runtime starts (a crash at load time).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__)
 #define XSKY_KERNEL_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define XSKY_KERNEL_CLONES

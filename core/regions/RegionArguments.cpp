@@ -109,7 +109,9 @@ bool RegionArguments::angleList(const std::vector<double>& degrees, std::vector<
   if (c.empty()) return true;
   double probe = 0;
   if (!angleValue(degrees[0] + 1.0, &probe)) return false;
-  c = ascendingAngles(std::move(c), std::remainder(probe - c[0], 360.0) < 0);
+  // Decided before c is moved from: argument evaluation order is unspecified (clang moves first).
+  const bool mirrored = std::remainder(probe - c[0], 360.0) < 0;
+  c = ascendingAngles(std::move(c), mirrored);
   *out = std::move(c);
   return true;
 }

@@ -5,6 +5,7 @@
 
 #include "samp/ClientCallback.h"
 #include "samp/XmlRpcServer.h"
+#include "util/BlockingCall.h"
 
 Q_LOGGING_CATEGORY(lcSamp, "xsky.samp", QtInfoMsg)
 
@@ -74,8 +75,7 @@ SampClient::SampClient(QObject* parent) : QObject(parent), shared_(std::make_sha
     emit warning(QStringLiteral("callback server refused a request: ") + why);
   });
   bool listening = false;
-  QMetaObject::invokeMethod(
-      server_, [this, &listening] { listening = server_->listen(); }, Qt::BlockingQueuedConnection);
+  invokeBlocking(server_, [this, &listening] { listening = server_->listen(); });
   if (listening) {
     callbackUrl_ = server_->url();
   } else {
@@ -108,8 +108,7 @@ SampClient::~SampClient() {
   shared_->setKey(QString());
   pool_.waitForDone();
   XmlRpcServer* server = server_;
-  QMetaObject::invokeMethod(
-      server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+  invokeBlocking(server, [server] { delete server; });
   io_.quit();
   io_.wait();
 }

@@ -7,6 +7,7 @@
 
 #include "samp/HubCore.h"
 #include "samp/HubProxy.h"
+#include "util/BlockingCall.h"
 
 namespace xsky::samp {
 
@@ -50,8 +51,7 @@ bool SampHub::start(const QString& lockFile, QString* error) {
   core->moveToThread(&thread_);
   bool ok = false;
   QString url;
-  QMetaObject::invokeMethod(
-      core, [core, &ok, &url] { ok = core->listen(&url); }, Qt::BlockingQueuedConnection);
+  invokeBlocking(core, [core, &ok, &url] { ok = core->listen(&url); });
   core_ = core;
   if (!ok) {
     stop();
@@ -73,13 +73,10 @@ void SampHub::stop() {
   if (!core_) return;
   HubCore* core = core_;
   core_ = nullptr;
-  QMetaObject::invokeMethod(
-      core,
-      [core] {
-        core->shutdown();
-        delete core;
-      },
-      Qt::BlockingQueuedConnection);
+  invokeBlocking(core, [core] {
+    core->shutdown();
+    delete core;
+  });
   thread_.quit();
   thread_.wait();
   if (!lockFile_.isEmpty()) {

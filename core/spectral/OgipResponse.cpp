@@ -2,6 +2,8 @@
 
 #include <fitsio.h>
 
+#include <algorithm>
+
 #include "fits/FitsFile.h"
 
 namespace xsky::spectral {
@@ -21,6 +23,12 @@ class CellReader {
     fits_get_coltype(fptr(), column, &type, &repeat_, &width, &status);
     check(status, "reading a column type");
     variable_ = type < 0;
+    if (variable_) {
+      LONGLONG pcount = 0;  // heap size in bytes
+      fits_read_key_lnglng(fptr(), "PCOUNT", &pcount, nullptr, &status);
+      check(status, "reading PCOUNT");
+      heapBytes_ = pcount;
+    }
   }
 
   void read(long long row, long limit, std::vector<double>* out) const {
@@ -30,6 +38,13 @@ class CellReader {
       long offset = 0;
       fits_read_descript(fptr(), column_, row, &n, &offset, &status);
       check(status, "reading a variable-length descriptor");
+      // A corrupt descriptor must not make us allocate gigabytes: each element takes a byte or
+      // more of the heap (found by tests/fuzz).
+      if (n < 0 || offset < 0 || offset + (long long)n > heapBytes_) {
+        throw Error(QStringLiteral("%1: row %2 of a response column points outside the heap")
+                        .arg(file_.path())
+                        .arg(row));
+      }
     }
     if (limit >= 0 && limit < n) n = limit;
     out->resize(size_t(n));
@@ -48,6 +63,7 @@ class CellReader {
   int column_;
   long repeat_ = 1;
   bool variable_ = false;
+  long long heapBytes_ = 0;
 };
 
 int requireColumn(const FitsFile& file, const char* name) {
@@ -127,8 +143,15 @@ Rmf readRmf(const QString& path, QStringList* warnings) {
     if (groups <= 0) continue;
     fChan.read(row, groups, &f);
     nChan.read(row, groups, &c);
+    if (f.size() != c.size()) {
+      throw Error(QStringLiteral("%1: matrix row %2 has %3 F_CHAN but %4 N_CHAN values")
+                      .arg(path)
+                      .arg(row)
+                      .arg(f.size())
+                      .arg(c.size()));
+    }
     long total = 0;
-    for (long g = 0; g < long(c.size()); ++g) total += long(c[size_t(g)]);
+    for (const double n : c) total += n > 0 ? long(std::min(n, 1e12)) : 0;  // no overflow
     matrix.read(row, -1, &m);
     if (long(m.size()) < total) {
       throw Error(QStringLiteral("%1: matrix row %2 holds %3 values, its groups need %4")
@@ -142,11 +165,23 @@ Rmf readRmf(const QString& path, QStringList* warnings) {
     long used = 0;
     for (size_t g = 0; g < f.size(); ++g) {
       Rmf::Run run;
-      run.firstChannel = int(f[g]) - rmf.firstChannel;
+      if (!(c[g] >= 1)) continue;
+      // Every group must lie inside its row's values (checked in 64 bits: found by tests/fuzz).
+      const double first = f[g] - double(rmf.firstChannel);
+      const long from = fullRow ? long(std::clamp(first, -1.0, 1e12)) : used;
+      if (!(first >= 0 && first < 1e9) || from < 0 || double(from) + c[g] > double(m.size())) {
+        throw Error(QStringLiteral("%1: matrix row %2: group %3 (F_CHAN %4, N_CHAN %5) reaches "
+                                   "outside the row's %6 values")
+                        .arg(path)
+                        .arg(row)
+                        .arg(g + 1)
+                        .arg(f[g])
+                        .arg(c[g])
+                        .arg(m.size()));
+      }
+      run.firstChannel = int(first);
       run.count = int(c[g]);
-      if (run.count <= 0) continue;
       run.valueOffset = int(rmf.values.size());
-      const long from = fullRow ? long(run.firstChannel) : used;
       rmf.values.insert(rmf.values.end(), m.begin() + from, m.begin() + from + run.count);
       used += run.count;
       rmf.runs.push_back(run);
@@ -156,11 +191,11 @@ Rmf readRmf(const QString& path, QStringList* warnings) {
   readEbounds(file, &rmf);
   if (rmf.channelCount <= 0) rmf.channelCount = int(rmf.channelEmin.size());
   for (const auto& run : rmf.runs) {
-    if (run.firstChannel < 0 || run.firstChannel + run.count > rmf.channelCount) {
+    if (run.firstChannel < 0 || qint64(run.firstChannel) + run.count > rmf.channelCount) {
       throw Error(QStringLiteral("%1: a matrix group reaches outside channels %2..%3")
                       .arg(path)
                       .arg(rmf.firstChannel)
-                      .arg(rmf.firstChannel + rmf.channelCount - 1));
+                      .arg(qint64(rmf.firstChannel) + rmf.channelCount - 1));
     }
   }
   return rmf;

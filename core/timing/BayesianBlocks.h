@@ -1,6 +1,7 @@
 #pragma once
 // Bayesian Blocks: the optimal piecewise-constant segmentation of Scargle, Norris, Jackson &
-// Chiang 2013, ApJ 764, 167. The O(N^2) dynamic program of their section 3 over "cells" with the
+// Chiang 2013, ApJ 764, 167. The dynamic program of their section 3 (O(N^2) at worst; PELT
+// pruning of impossible block starts makes it near-linear when blocks are few) over "cells" with the
 // Cash fitness of event data (eq. 19: N_k (log N_k - log T_k)) and the prior on the number of
 // change points calibrated for a false-positive probability p0 (eq. 21:
 // ncp_prior = 4 - ln(73.53 p0 N^-0.478)).

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "fits/FitsError.h"
+#include "timing/FastZ2.h"
 #include "timing/IncompleteGamma.h"
 
 namespace xsky::timing {
@@ -243,15 +244,23 @@ PeriodogramResult searchPeriodogram(std::span<const double> times, const Frequen
     if (!(lvar > 0)) throw Error(QStringLiteral("Lomb-Scargle: the binned counts do not vary"));
   }
 
+  // Many frequencies without fdot: the non-uniform FFT (FastZ2.h) gives every Z^2_m at once.
+  std::vector<double> fastZ;
+  const bool fast = method != PeriodogramMethod::LombScargle && options.fdot == 0 &&
+                    grid.count >= 256 && grid.count <= kFastZ2MaxFrequencies &&
+                    static_cast<double>(times.size()) * static_cast<double>(grid.count) > 1e7;
+  if (fast)
+    fastZ = z2GridFast(times, grid.fmin, grid.step, grid.count, options.epoch, nharm, progress);
+
   // Along the grid each event's phase advances by 2 pi step dt: its cos/sin are rotated by a
   // fixed complex factor, recomputed exactly every kExactEvery frequencies (drift < 1e-13).
   constexpr long long kExactEvery = 64;
   std::vector<double> pc, ps, rc, rs;
-  if (method != PeriodogramMethod::LombScargle)
+  if (method != PeriodogramMethod::LombScargle && !fast)
     exactPhases(times, grid.step, 0.0, options.epoch, &rc, &rs);
   std::vector<double> z(static_cast<size_t>(nharm));
   for (long long i = 0; i < grid.count; ++i) {
-    if (progress && (i & 255) == 0)
+    if (progress && !fast && (i & 255) == 0)
       reportProgress(progress, static_cast<double>(i) / static_cast<double>(grid.count),
                      QStringLiteral("periodogram"));
     const double f = grid.frequency(i);
@@ -259,6 +268,10 @@ PeriodogramResult searchPeriodogram(std::span<const double> times, const Frequen
     double p = 0;
     if (method == PeriodogramMethod::LombScargle) {
       p = f > 0 ? lombScargle(ly, lwidth, lvar, f) : 0.0;
+    } else if (fast) {
+      const double* zi = fastZ.data() + static_cast<size_t>(i) * static_cast<size_t>(nharm);
+      p = method == PeriodogramMethod::HTest ? hFromZ2(zi, &hArg[static_cast<size_t>(i)])
+                                             : zi[nharm - 1];
     } else {
       if (i % kExactEvery == 0) {
         exactPhases(times, f, options.fdot, options.epoch, &pc, &ps);

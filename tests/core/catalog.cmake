@@ -8,3 +8,8 @@ set_tests_properties(tst_catalog_votable PROPERTIES TIMEOUT 600)
 xsky_add_test(NAME tst_catalog_query SOURCES tst_catalog_query.cpp LABELS core)
 add_dependencies(tst_catalog_query xsky-cli)
 set_tests_properties(tst_catalog_query PROPERTIES TIMEOUT 300)
+
+# Cross-matching (core/catalog/CrossMatch.h) against astropy's match_to_catalog_sky and
+# search_around_sky (tests/oracles/crossmatch_oracle.py); sources in regions; 1e5 x 1e5 speed.
+xsky_add_test(NAME tst_catalog_crossmatch SOURCES tst_catalog_crossmatch.cpp LABELS core)
+set_tests_properties(tst_catalog_crossmatch PROPERTIES TIMEOUT 300)

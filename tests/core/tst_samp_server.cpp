@@ -12,6 +12,7 @@
 #include "samp/HubProxy.h"
 #include "samp/SampClient.h"
 #include "samp/XmlRpcServer.h"
+#include "util/BlockingCall.h"
 
 using namespace xsky::samp;
 
@@ -82,8 +83,7 @@ class TestSampServer : public QObject {
     server->setRequestTimeoutMs(700);
     server->moveToThread(&thread);
     bool ok = false;
-    QMetaObject::invokeMethod(
-        server, [&] { ok = server->listen(); }, Qt::BlockingQueuedConnection);
+    xsky::invokeBlocking(server, [&] { ok = server->listen(); });
     QVERIFY(ok);
     const quint16 port = server->port();
 
@@ -124,8 +124,7 @@ class TestSampServer : public QObject {
     out = exchange(port, post(encodeCall(QStringLiteral("m"), {})));
     QVERIFY2(out.contains("fine"), out.constData());
     QCOMPARE(handled.load(), 2);
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    xsky::invokeBlocking(server, [server] { delete server; });
     thread.quit();
     thread.wait();
   }

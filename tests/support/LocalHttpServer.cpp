@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QUrl>
+#include "util/BlockingCall.h"
 
 namespace xsky::test {
 
@@ -28,7 +29,7 @@ LocalHttpServer::LocalHttpServer(const QString& rootDir)
   anchor_ = new QObject;
   anchor_->moveToThread(thread_);
   thread_->start();
-  QMetaObject::invokeMethod(
+  xsky::invokeBlocking(
       anchor_,
       [this] {
         server_ = new QTcpServer;
@@ -47,12 +48,11 @@ LocalHttpServer::LocalHttpServer(const QString& rootDir)
         });
         server_->listen(QHostAddress::LocalHost, 0);
         port_ = server_->serverPort();
-      },
-      Qt::BlockingQueuedConnection);
+      });
 }
 
 LocalHttpServer::~LocalHttpServer() {
-  QMetaObject::invokeMethod(anchor_, [this] { delete server_; }, Qt::BlockingQueuedConnection);
+  xsky::invokeBlocking(anchor_, [this] { delete server_; });
   thread_->quit();
   thread_->wait();
   delete anchor_;

@@ -1,7 +1,5 @@
 #include "sky/RenderWorker.h"
 
-#include <QMutexLocker>
-
 namespace xsky::widgets {
 
 namespace {
@@ -21,23 +19,23 @@ RenderWorker::RenderWorker(QObject* parent) : QThread(parent) {
 
 RenderWorker::~RenderWorker() {
   {
-    QMutexLocker lock(&mutex_);
+    const std::lock_guard lock(mutex_);
     quit_ = true;
     abort_ = true;
-    wake_.wakeOne();
+    wake_.notify_one();
   }
   wait();
 }
 
 void RenderWorker::render(const RenderJob& job) {
-  QMutexLocker lock(&mutex_);
+  const std::lock_guard lock(mutex_);
   pending_ = job;
   hasPending_ = true;
   abort_ = true;  // stop the frame in progress: it is already out of date
   if (!isRunning()) {
     start(QThread::HighPriority);
   } else {
-    wake_.wakeOne();
+    wake_.notify_one();
   }
 }
 
@@ -45,8 +43,8 @@ void RenderWorker::run() {
   for (;;) {
     RenderJob job;
     {
-      QMutexLocker lock(&mutex_);
-      while (!hasPending_ && !quit_) wake_.wait(&mutex_);
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return hasPending_ || quit_; });
       if (quit_) return;
       job = pending_;
       hasPending_ = false;

@@ -10,12 +10,12 @@
 //  - The destructor sets the abort flag, wakes the thread and joins it.
 
 #include <QImage>
-#include <QMutex>
 #include <QThread>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 #include "imaging/ColorLut.h"
 #include "imaging/ViewRenderer.h"
@@ -47,8 +47,10 @@ class RenderWorker : public QThread {
   void run() override;
 
  private:
-  QMutex mutex_;
-  QWaitCondition wake_;
+  // std:: rather than QMutex/QWaitCondition: the wait's unlock and relock happen inside Debian's
+  // uninstrumented Qt, which hides this hand-off from ThreadSanitizer (scripts/test-tsan.sh).
+  std::mutex mutex_;
+  std::condition_variable wake_;
   RenderJob pending_;
   bool hasPending_ = false;
   bool quit_ = false;

@@ -1,0 +1,63 @@
+#pragma once
+// The main window's catalogue tools (issue 10): File > Open Catalogue (a VOTable or a FITS binary
+// table, read on a worker) into the Catalogue dock (widgets/catalog/CatalogPanel), its markers on
+// every frame, "Make Source Region Here" into the shared RegionDocument, and object names in the
+// query box (cone('M31', ...), a bare name) resolved through CDS Sesame with the local cache
+// (core/catalog/NameResolver) on the query's worker thread. Wiring only: tables, queries and name
+// resolution are core/catalog.
+
+#include <QObject>
+
+#include <memory>
+
+#include "catalog/SourceTable.h"
+
+class QAction;
+class QWidget;
+
+namespace xsky::catalog {
+class SesameResolver;
+}
+
+namespace xsky::widgets {
+class CatalogPanel;
+class RegionDocument;
+class SkyView;
+}  // namespace xsky::widgets
+
+namespace xsky::app {
+
+class CatalogWorkbench : public QObject {
+  Q_OBJECT
+ public:
+  CatalogWorkbench(QWidget* window, widgets::RegionDocument* regions);
+  ~CatalogWorkbench() override;
+
+  /// The Catalogue dock's content.
+  widgets::CatalogPanel* panel() const { return panel_; }
+  /// File > Open Catalogue...
+  QAction* openAction() const { return open_; }
+  /// Draws the catalogue's markers on this frame.
+  void attach(widgets::SkyView* view);
+
+  /// Reads a VOTable or FITS table on a worker and shows it (opened() or failed() after).
+  void openCatalogue(const QString& path);
+  /// Shows a table already read (e.g. received over SAMP).
+  void showTable(std::shared_ptr<const catalog::SourceTable> table, const QString& label);
+
+ Q_SIGNALS:
+  void opened(const QString& path);
+  void failed(const QString& path, const QString& message);
+  void message(const QString& line);
+
+ private:
+  QWidget* window_;
+  widgets::CatalogPanel* panel_;
+  QAction* open_;
+  std::shared_ptr<catalog::SesameResolver> resolver_;
+};
+
+/// Reads a source table, VOTable or FITS by content (blocking: call from a worker).
+catalog::SourceTable readSourceTable(const QString& path);
+
+}  // namespace xsky::app
