@@ -41,7 +41,8 @@ int runMoc(const QStringList& args);
 /// `moc query` (app/cli/MocQueryCommand.cpp); args as runMoc received them.
 int runMocQuery(const QStringList& args);
 int runFit(const QStringList& args);  // app/cli/FitCommand.cpp: spectral fitting
-int runTiming(const QStringList& args);  // app/cli/TimingCommand.cpp: light curves and timing
+int runTiming(const QStringList& args);
+int runLongTerm(const QStringList& args);  // app/cli/LongTermCommand.cpp: `timing longterm`  // app/cli/TimingCommand.cpp: light curves and timing
 int runQuery(const QStringList& args);   // app/cli/QueryCommand.cpp: the catalogue query language
 
 }  // namespace xsky::cli

@@ -10,6 +10,8 @@
 // xsky-cli timing fold EVENTS.fits --freq HZ [--fdot X] [--epoch T] [--nbins N] [--region R.reg]
 //                      [--json]
 //   Folded profile and its epoch-folding chi-square. The epoch defaults to the first GTI start.
+// xsky-cli timing longterm SPECTRUM.pha... [--energy LO:HI] [--json]   (app/cli/LongTermCommand.cpp)
+//   One net rate or upper limit per observation and the max/min ratio with its significance.
 // Times are used as the files give them (no barycentring); the time system is printed.
 
 #include <QCommandLineParser>
@@ -390,7 +392,8 @@ void timingUsage(std::FILE* to) {
       "                              [--method z2|h|rayleigh|ls] [--nharm N] [--oversample K] "
       "[--json]\n"
       "       xsky-cli timing fold EVENTS.fits --freq HZ [--fdot X] [--epoch T] [--nbins N]\n"
-      "                            [--region R.reg] [--json]\n",
+      "                            [--region R.reg] [--json]\n"
+      "       xsky-cli timing longterm SPECTRUM.pha... [--energy LO:HI] [--json]\n",
       to);
 }
 
@@ -408,13 +411,14 @@ int runTiming(const QStringList& args) {
     if (sub == QLatin1String("blocks")) return runBlocks(rest);
     if (sub == QLatin1String("search")) return runSearch(rest);
     if (sub == QLatin1String("fold")) return runFold(rest);
+    if (sub == QLatin1String("longterm")) return runLongTerm(rest);
   } catch (const Error& e) {
     return fail(rest.value(0), e.message());
   }
   timingUsage(stderr);
   return fail(QStringLiteral("timing"),
               sub.isEmpty()
-                  ? QStringLiteral("expected a subcommand (stats, blocks, search or fold)")
+                  ? QStringLiteral("expected a subcommand (stats, blocks, search, fold or longterm)")
                   : QStringLiteral("unknown subcommand \"%1\"").arg(sub),
               kUsage);
 }

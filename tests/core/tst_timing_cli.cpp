@@ -25,6 +25,7 @@ class TestTimingCli : public QObject {
   void search();
   void fold();
   void badUsage();
+  void longTerm();
 
  private:
   QJsonObject run(const QStringList& args);
@@ -176,6 +177,72 @@ void TestTimingCli::badUsage() {
                         &out, &err),
            2);
   QVERIFY2(err.contains("p0"), err.constData());
+}
+
+// The long-term light curve of SRC01 across the three observations (pn): detected each time,
+// the rates those the extraction reports, and the max/min ratio that of the simulator's count
+// rates (0.2745 / 0.2511) within 3 sigma; a blank field gives upper limits and no ratio.
+void TestTimingCli::longTerm() {
+  QFile f(dir_.filePath(QStringLiteral("truth.json")));
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QJsonObject src = QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("sources")].toArray()[0].toObject();
+  double truthMax = 0, truthMin = 1e9;
+  for (const QJsonValue& o : src[QStringLiteral("observations")].toArray()) {
+    const double r = o.toObject()[QStringLiteral("cameras")].toObject()[QStringLiteral("pn")].toObject()[QStringLiteral("mean_count_rate")].toDouble();
+    truthMax = std::max(truthMax, r);
+    truthMin = std::min(truthMin, r);
+  }
+  const QString ra = QString::number(src[QStringLiteral("ra")].toDouble(), 'f', 7);
+  const QString dec = QString::number(src[QStringLiteral("dec")].toDouble(), 'f', 7);
+  auto extract = [&](const QString& name, const QString& regionText) {
+    const QString reg = dir_.filePath(name + QStringLiteral(".reg"));
+    QFile r(reg);
+    if (!r.open(QIODevice::WriteOnly)) return QStringList();
+    r.write(regionText.toUtf8());
+    r.close();
+    QStringList spectra;
+    for (const char* obs : {"0901230101", "0901230201", "0901230301"}) {
+      const QString pha = dir_.filePath(name + QStringLiteral("_%1.pha").arg(QLatin1String(obs)));
+      QByteArray out, err;
+      if (test::runCli({QStringLiteral("extract"), QStringLiteral("--events"),
+                        dir_.filePath(QStringLiteral("%1/pn_events.fits").arg(QLatin1String(obs))), QStringLiteral("--region"), reg,
+                        QStringLiteral("--spectrum"), pha, QStringLiteral("--json")},
+                       &out, &err) != 0) {
+        qWarning("%s", err.constData());
+        return QStringList();
+      }
+      spectra << pha << QString::number(
+                            QJsonDocument::fromJson(out).object()[QStringLiteral("observations")].toArray()[0].toObject()[QStringLiteral("net_rate")].toDouble(),
+                            'g', 17);
+    }
+    return spectra;
+  };
+  const QStringList source = extract(QStringLiteral("lt_src"), QStringLiteral("fk5\ncircle(%1,%2,30\")\nannulus(%1,%2,60\",120\") # background\n").arg(ra, dec));
+  QCOMPARE(source.size(), 6);
+  const QJsonObject lc = run({QStringLiteral("longterm"), source[0], source[2], source[4], QStringLiteral("--json")});
+  const QJsonArray points = lc[QStringLiteral("points")].toArray();
+  QCOMPARE(points.size(), 3);
+  for (int i = 0; i < 3; ++i) {
+    const QJsonObject p = points[i].toObject();
+    QVERIFY(p[QStringLiteral("detected")].toBool());
+    XSKY_COMPARE_NEAR(p[QStringLiteral("rate")].toDouble(), source[2 * i + 1].toDouble(), 1e-9 * source[2 * i + 1].toDouble());
+  }
+  const double ratio = lc[QStringLiteral("max_min_ratio")].toDouble();
+  QVERIFY(!lc[QStringLiteral("ratio_is_lower_limit")].toBool());
+  QVERIFY(!lc[QStringLiteral("flagged")].toBool());
+  const double sigma = ratio * std::hypot(points[0].toObject()[QStringLiteral("error_high")].toDouble() / 0.2,
+                                          points[2].toObject()[QStringLiteral("error_high")].toDouble() / 0.2);
+  QVERIFY2(std::abs(ratio - truthMax / truthMin) < 3 * sigma,
+           qPrintable(QStringLiteral("ratio %1, truth %2, sigma %3").arg(ratio).arg(truthMax / truthMin).arg(sigma)));
+  // A blank place: upper limits only.
+  const QStringList blank = extract(QStringLiteral("lt_blank"), QStringLiteral("fk5\ncircle(150.17,2.12,20\")\nannulus(150.17,2.12,40\",80\") # background\n"));
+  QCOMPARE(blank.size(), 6);
+  const QJsonObject none = run({QStringLiteral("longterm"), blank[0], blank[2], blank[4], QStringLiteral("--json")});
+  for (const QJsonValue& v : none[QStringLiteral("points")].toArray()) {
+    QVERIFY(!v.toObject()[QStringLiteral("detected")].toBool());
+    QVERIFY(v.toObject()[QStringLiteral("upper_limit")].toDouble() > 0);
+  }
+  QVERIFY(none[QStringLiteral("max_min_ratio")].isNull());
 }
 
 QTEST_GUILESS_MAIN(TestTimingCli)
