@@ -20,24 +20,32 @@ namespace xsky::app {
 
 catalog::SourceTable readSourceTable(const QString& path) {
   QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) throw Error(QStringLiteral("%1: %2").arg(path, f.errorString()));
+  if (!f.open(QIODevice::ReadOnly))
+    throw Error(QStringLiteral("%1: %2").arg(path, f.errorString()));
   const QByteArray head = f.read(4096);
   f.close();
   if (catalog::looksLikeVoTable(head)) return catalog::readVoTable(path);
-  if (head.startsWith("SIMPLE  =") || head.startsWith("\x1f\x8b")) return catalog::readFitsTable(path);
+  if (head.startsWith("SIMPLE  =") || head.startsWith("\x1f\x8b"))
+    return catalog::readFitsTable(path);
   throw Error(QStringLiteral("%1: neither a VOTable nor a FITS file").arg(path));
 }
 
 CatalogWorkbench::CatalogWorkbench(QWidget* window, widgets::RegionDocument* regions)
-    : QObject(window), window_(window), panel_(new widgets::CatalogPanel(window)),
+    : QObject(window),
+      window_(window),
+      panel_(new widgets::CatalogPanel(window)),
       resolver_(std::make_shared<catalog::SesameResolver>()) {
   panel_->setRegionDocument(regions);
   // The resolver blocks on the network: the panel calls it on its query worker only.
-  panel_->setNameResolver([resolver = resolver_](const QString& name, QString* error) { return resolver->resolve(name, error); });
-  connect(panel_, &widgets::CatalogPanel::message, this, &CatalogWorkbench::message);
-  connect(panel_, &widgets::CatalogPanel::queryFinished, this, [this](bool ok, const QString& text) {
-    Q_EMIT message(ok ? tr("Catalogue query: %1").arg(text) : tr("Catalogue query failed: %1").arg(text));
+  panel_->setNameResolver([resolver = resolver_](const QString& name, QString* error) {
+    return resolver->resolve(name, error);
   });
+  connect(panel_, &widgets::CatalogPanel::message, this, &CatalogWorkbench::message);
+  connect(panel_, &widgets::CatalogPanel::queryFinished, this,
+          [this](bool ok, const QString& text) {
+            Q_EMIT message(ok ? tr("Catalogue query: %1").arg(text)
+                              : tr("Catalogue query failed: %1").arg(text));
+          });
   open_ = new QAction(tr("Open &Catalogue..."), this);
   open_->setObjectName(QStringLiteral("openCatalogueAction"));
   connect(open_, &QAction::triggered, this, [this] {
@@ -67,7 +75,9 @@ void CatalogWorkbench::openCatalogue(const QString& path) {
       return;
     }
     showTable(loaded.table, QFileInfo(path).fileName());
-    Q_EMIT message(tr("Catalogue %1: %n row(s)", nullptr, static_cast<int>(loaded.table->rowCount())).arg(path));
+    Q_EMIT message(
+        tr("Catalogue %1: %n row(s)", nullptr, static_cast<int>(loaded.table->rowCount()))
+            .arg(path));
     Q_EMIT opened(path);
   });
   watcher->setFuture(QtConcurrent::run([path] {
@@ -81,10 +91,13 @@ void CatalogWorkbench::openCatalogue(const QString& path) {
   }));
 }
 
-void CatalogWorkbench::showTable(std::shared_ptr<const catalog::SourceTable> table, const QString& label) {
+void CatalogWorkbench::showTable(std::shared_ptr<const catalog::SourceTable> table,
+                                 const QString& label) {
   panel_->setTable(std::move(table), label);
   if (!panel_->hasPositions()) {
-    Q_EMIT message(tr("Catalogue %1: no RA/Dec columns recognised; the table is shown without sky markers").arg(label));
+    Q_EMIT message(
+        tr("Catalogue %1: no RA/Dec columns recognised; the table is shown without sky markers")
+            .arg(label));
   }
 }
 

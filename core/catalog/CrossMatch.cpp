@@ -90,7 +90,8 @@ class ZoneIndex {
       }
     };
     for (int z = z0; z <= z1; ++z) {
-      const size_t begin = offsets_[static_cast<size_t>(z)], end = offsets_[static_cast<size_t>(z) + 1];
+      const size_t begin = offsets_[static_cast<size_t>(z)],
+                   end = offsets_[static_cast<size_t>(z) + 1];
       if (begin == end) continue;
       if (window >= 180.0) {
         scan(begin, end, 0.0, 360.0);
@@ -119,19 +120,23 @@ class ZoneIndex {
   std::vector<double> ra_, dec_, cosDec_;
 };
 
-double separationFromHaversine(double hav) { return 2.0 * std::asin(std::sqrt(std::clamp(hav, 0.0, 1.0))) / kDeg; }
+double separationFromHaversine(double hav) {
+  return 2.0 * std::asin(std::sqrt(std::clamp(hav, 0.0, 1.0))) / kDeg;
+}
 
 struct Cap {
   double ra, dec, radius;
 };
 
 // Regions usable on the sky, with the cap that bounds each.
-std::vector<std::pair<const regions::Region*, Cap>> skyRegions(const std::vector<regions::Region>& list,
-                                                              QStringList* notes) {
+std::vector<std::pair<const regions::Region*, Cap>> skyRegions(
+    const std::vector<regions::Region>& list, QStringList* notes) {
   std::vector<std::pair<const regions::Region*, Cap>> out;
   for (const regions::Region& r : list) {
     if (r.frame != regions::Frame::Sky) {
-      if (notes) *notes << QStringLiteral("%1: a pixel region, ignored for a sky cross-match").arg(regions::describe(r));
+      if (notes)
+        *notes << QStringLiteral("%1: a pixel region, ignored for a sky cross-match")
+                      .arg(regions::describe(r));
       continue;
     }
     const regions::Vec2 c = regions::centroid(r);
@@ -140,7 +145,8 @@ std::vector<std::pair<const regions::Region*, Cap>> skyRegions(const std::vector
   return out;
 }
 
-bool anyContains(const std::vector<std::pair<const regions::Region*, Cap>>& list, double ra, double dec) {
+bool anyContains(const std::vector<std::pair<const regions::Region*, Cap>>& list, double ra,
+                 double dec) {
   for (const auto& [region, cap] : list) {
     if (separationDeg(ra, dec, cap.ra, cap.dec) <= cap.radius * (1 + 1e-9) + 1e-12 &&
         regions::contains(*region, regions::Vec2{ra, dec})) {
@@ -161,28 +167,32 @@ double separationDeg(double ra1, double dec1, double ra2, double dec2) {
 SkyPositions positionsOf(const SourceTable& table, PositionColumns columns) {
   if (!columns.found()) columns = findPositionColumns(table);
   if (!columns.found()) {
-    throw Error(QStringLiteral("%1: no RA/Dec columns found (name them RA and DEC, or give them the UCDs "
-                               "pos.eq.ra;meta.main and pos.eq.dec;meta.main)")
-                    .arg(table.source.isEmpty() ? table.name : table.source));
+    throw Error(
+        QStringLiteral("%1: no RA/Dec columns found (name them RA and DEC, or give them the UCDs "
+                       "pos.eq.ra;meta.main and pos.eq.dec;meta.main)")
+            .arg(table.source.isEmpty() ? table.name : table.source));
   }
   const Column& ra = table.columns.at(static_cast<size_t>(columns.ra));
   const Column& dec = table.columns.at(static_cast<size_t>(columns.dec));
   const double raScale = angleScaleToDegrees(ra.meta.unit, 1.0);
   const double decScale = angleScaleToDegrees(dec.meta.unit, 1.0);
   if (!std::isfinite(raScale) || !std::isfinite(decScale)) {
-    throw Error(QStringLiteral("%1: the position columns %2 [%3] and %4 [%5] are not in an angle unit")
-                    .arg(table.source, ra.meta.name, ra.meta.unit, dec.meta.name, dec.meta.unit));
+    throw Error(
+        QStringLiteral("%1: the position columns %2 [%3] and %4 [%5] are not in an angle unit")
+            .arg(table.source, ra.meta.name, ra.meta.unit, dec.meta.name, dec.meta.unit));
   }
   SkyPositions p;
   p.ra = ra.toReals();
   p.dec = dec.toReals();
-  if (raScale != 1.0) for (double& v : p.ra) v *= raScale;
-  if (decScale != 1.0) for (double& v : p.dec) v *= decScale;
+  if (raScale != 1.0)
+    for (double& v : p.ra) v *= raScale;
+  if (decScale != 1.0)
+    for (double& v : p.dec) v *= decScale;
   return p;
 }
 
-std::vector<size_t> rowsInRegions(const SkyPositions& positions, const regions::RegionSet& set, RegionArea area,
-                                  QStringList* notes) {
+std::vector<size_t> rowsInRegions(const SkyPositions& positions, const regions::RegionSet& set,
+                                  RegionArea area, QStringList* notes) {
   const auto source = skyRegions(set.source, notes);
   const auto background = skyRegions(set.background, notes);
   const auto sourceCuts = skyRegions(set.sourceExclusions, notes);
@@ -222,8 +232,8 @@ std::vector<size_t> rowsInRegions(const SkyPositions& positions, const regions::
   return rows;
 }
 
-std::vector<size_t> rowsInRegions(const SourceTable& table, const regions::RegionSet& set, RegionArea area,
-                                  QStringList* notes) {
+std::vector<size_t> rowsInRegions(const SourceTable& table, const regions::RegionSet& set,
+                                  RegionArea area, QStringList* notes) {
   return rowsInRegions(positionsOf(table), set, area, notes);
 }
 
@@ -247,7 +257,8 @@ std::vector<NeighbourMatch> nearestNeighbours(const SkyPositions& first, const S
   return out;
 }
 
-std::vector<MatchPair> pairsWithin(const SkyPositions& first, const SkyPositions& second, double radiusDeg) {
+std::vector<MatchPair> pairsWithin(const SkyPositions& first, const SkyPositions& second,
+                                   double radiusDeg) {
   std::vector<MatchPair> out;
   if (!(radiusDeg >= 0)) return out;
   const ZoneIndex index(second, radiusDeg);
@@ -257,7 +268,8 @@ std::vector<MatchPair> pairsWithin(const SkyPositions& first, const SkyPositions
     index.query(first.ra[i], first.dec[i], radiusDeg, [&](size_t k, double hav) {
       found.push_back({i, index.row(k), separationFromHaversine(hav)});
     });
-    std::sort(found.begin(), found.end(), [](const MatchPair& a, const MatchPair& b) { return a.second < b.second; });
+    std::sort(found.begin(), found.end(),
+              [](const MatchPair& a, const MatchPair& b) { return a.second < b.second; });
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;

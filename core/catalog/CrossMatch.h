@@ -45,13 +45,15 @@ enum class RegionArea { Source, Background, Either };
 
 /// Rows (ascending) whose position is inside the chosen area of `set`.
 std::vector<size_t> rowsInRegions(const SkyPositions& positions, const regions::RegionSet& set,
-                                  RegionArea area = RegionArea::Source, QStringList* notes = nullptr);
+                                  RegionArea area = RegionArea::Source,
+                                  QStringList* notes = nullptr);
 std::vector<size_t> rowsInRegions(const SourceTable& table, const regions::RegionSet& set,
-                                  RegionArea area = RegionArea::Source, QStringList* notes = nullptr);
+                                  RegionArea area = RegionArea::Source,
+                                  QStringList* notes = nullptr);
 
 struct NeighbourMatch {
-  int64_t index = -1;          // row of the second list, -1 when none lies within the radius
-  double separationDeg = -1;   // great-circle separation, degrees (-1 when none)
+  int64_t index = -1;         // row of the second list, -1 when none lies within the radius
+  double separationDeg = -1;  // great-circle separation, degrees (-1 when none)
 };
 
 /// For each position of `first`, its nearest neighbour in `second` within `radiusDeg`.

@@ -78,15 +78,21 @@ class TestCrossMatch : public QObject {
     QFETCH(double, radiusArcsec);
     const QString folder = dir_.filePath(kind);
     QDir().mkpath(folder);
-    const QJsonObject files = QJsonDocument::fromJson(test::runPython(
-        kOracle, {QStringLiteral("make"), folder, kind, QStringLiteral("7"), QString::number(n1), QString::number(n2)})).object();
+    const QJsonObject files =
+        QJsonDocument::fromJson(
+            test::runPython(kOracle, {QStringLiteral("make"), folder, kind, QStringLiteral("7"),
+                                      QString::number(n1), QString::number(n2)}))
+            .object();
     const QString firstPath = files.value(QStringLiteral("first")).toString();
     const QString secondPath = files.value(QStringLiteral("second")).toString();
     const SkyPositions first = readPositions(firstPath), second = readPositions(secondPath);
     QCOMPARE(first.size(), static_cast<size_t>(n1));
     QCOMPARE(second.size(), static_cast<size_t>(n2));
-    const QJsonObject expected = QJsonDocument::fromJson(test::runPython(
-        kOracle, {QStringLiteral("match"), firstPath, secondPath, QString::number(radiusArcsec)})).object();
+    const QJsonObject expected =
+        QJsonDocument::fromJson(
+            test::runPython(kOracle, {QStringLiteral("match"), firstPath, secondPath,
+                                      QString::number(radiusArcsec)}))
+            .object();
     const double radius = radiusArcsec / 3600.0;
 
     // Nearest neighbours: astropy's nearest of the whole catalogue, kept when within the radius.
@@ -101,13 +107,20 @@ class TestCrossMatch : public QObject {
       if (s <= radius) {
         ++matched;
         QVERIFY2(nearest[i].index == idx[static_cast<int>(i)].toInteger(),
-                 qPrintable(QStringLiteral("row %1: %2, astropy %3").arg(i).arg(nearest[i].index).arg(idx[static_cast<int>(i)].toInteger())));
+                 qPrintable(QStringLiteral("row %1: %2, astropy %3")
+                                .arg(i)
+                                .arg(nearest[i].index)
+                                .arg(idx[static_cast<int>(i)].toInteger())));
         XSKY_COMPARE_NEAR(nearest[i].separationDeg * 3600, s * 3600, 1e-6);
       } else {
-        QVERIFY2(nearest[i].index == -1, qPrintable(QStringLiteral("row %1 matched %2 beyond the radius").arg(i).arg(nearest[i].index)));
+        QVERIFY2(nearest[i].index == -1,
+                 qPrintable(QStringLiteral("row %1 matched %2 beyond the radius")
+                                .arg(i)
+                                .arg(nearest[i].index)));
       }
     }
-    QVERIFY2(matched > n1 / 5, qPrintable(QString::number(matched)));  // the oracle re-observed many sources
+    QVERIFY2(matched > n1 / 5,
+             qPrintable(QString::number(matched)));  // the oracle re-observed many sources
 
     // Every pair within the radius.
     const std::vector<MatchPair> pairs = pairsWithin(first, second, radius);
@@ -116,11 +129,13 @@ class TestCrossMatch : public QObject {
       if (!borderline(p.separationDeg, radius)) mine.insert({p.first, p.second});
     }
     const QJsonObject ep = expected[QStringLiteral("pairs")].toObject();
-    const QJsonArray e1 = ep[QStringLiteral("first")].toArray(), e2 = ep[QStringLiteral("second")].toArray(),
+    const QJsonArray e1 = ep[QStringLiteral("first")].toArray(),
+                     e2 = ep[QStringLiteral("second")].toArray(),
                      es = ep[QStringLiteral("sep_deg")].toArray();
     for (int k = 0; k < e1.size(); ++k) {
       if (!borderline(es[k].toDouble(), radius)) {
-        theirs.insert({static_cast<size_t>(e1[k].toInteger()), static_cast<size_t>(e2[k].toInteger())});
+        theirs.insert(
+            {static_cast<size_t>(e1[k].toInteger()), static_cast<size_t>(e2[k].toInteger())});
       }
     }
     QCOMPARE(mine.size(), theirs.size());
@@ -134,9 +149,12 @@ class TestCrossMatch : public QObject {
   void sourcesInRegions() {
     const QString folder = dir_.filePath(QStringLiteral("regions"));
     QDir().mkpath(folder);
-    const QJsonObject files = QJsonDocument::fromJson(test::runPython(
-        kOracle, {QStringLiteral("make"), folder, QStringLiteral("field"), QStringLiteral("3"), QStringLiteral("30000"),
-                  QStringLiteral("10")})).object();
+    const QJsonObject files =
+        QJsonDocument::fromJson(
+            test::runPython(kOracle,
+                            {QStringLiteral("make"), folder, QStringLiteral("field"),
+                             QStringLiteral("3"), QStringLiteral("30000"), QStringLiteral("10")}))
+            .object();
     const QString path = files.value(QStringLiteral("first")).toString();
     const SkyPositions p = readPositions(path);
     // Two source circles (one across RA 0), an exclusion cut out of the first, and a background
@@ -145,8 +163,11 @@ class TestCrossMatch : public QObject {
         R"([{"ra": 359.8, "dec": -29.0, "radius_deg": 0.3, "include": true},
             {"ra": 0.6, "dec": -28.5, "radius_deg": 0.12, "include": true},
             {"ra": 359.9, "dec": -29.05, "radius_deg": 0.08, "include": false}])");
-    const QJsonArray expected = QJsonDocument::fromJson(test::runPython(kOracle, {QStringLiteral("circles"), path, spec})).array();
-    std::vector<regions::Region> list{circle(359.8, -29.0, 0.3, true), circle(0.6, -28.5, 0.12, true),
+    const QJsonArray expected =
+        QJsonDocument::fromJson(test::runPython(kOracle, {QStringLiteral("circles"), path, spec}))
+            .array();
+    std::vector<regions::Region> list{circle(359.8, -29.0, 0.3, true),
+                                      circle(0.6, -28.5, 0.12, true),
                                       circle(359.9, -29.05, 0.08, false)};
     regions::Region background = circle(0.5, -29.5, 0.2, true);
     background.role = regions::Role::Background;
@@ -160,7 +181,8 @@ class TestCrossMatch : public QObject {
     QVERIFY(notes.join(QLatin1Char('\n')).contains(QStringLiteral("pixel")));
     QVERIFY(rows.size() > 100);
     QCOMPARE(rows.size(), static_cast<size_t>(expected.size()));
-    for (size_t k = 0; k < rows.size(); ++k) QCOMPARE(static_cast<qint64>(rows[k]), expected[static_cast<int>(k)].toInteger());
+    for (size_t k = 0; k < rows.size(); ++k)
+      QCOMPARE(static_cast<qint64>(rows[k]), expected[static_cast<int>(k)].toInteger());
 
     // The background area: its circle, and none of the rows inside a source region.
     const std::vector<size_t> bg = rowsInRegions(p, set, RegionArea::Background);
@@ -190,7 +212,8 @@ class TestCrossMatch : public QObject {
 
   void hundredThousandSquaredIsFast() {
     std::mt19937_64 rng(11);
-    std::uniform_real_distribution<double> ra(150, 160), z(std::sin(-5 * M_PI / 180), std::sin(5 * M_PI / 180));
+    std::uniform_real_distribution<double> ra(150, 160),
+        z(std::sin(-5 * M_PI / 180), std::sin(5 * M_PI / 180));
     std::normal_distribution<double> jitter(0, 2.0 / 3600);
     const size_t n = 100000;
     SkyPositions a, b;
@@ -213,7 +236,8 @@ class TestCrossMatch : public QObject {
     const qint64 nearestMs = timer.restart();
     const std::vector<MatchPair> pairs = pairsWithin(a, b, 10.0 / 3600);
     const qint64 pairsMs = timer.elapsed();
-    qInfo("1e5 x 1e5 within 10 arcsec: nearest %lld ms, pairs %lld ms (%zu pairs)", nearestMs, pairsMs, pairs.size());
+    qInfo("1e5 x 1e5 within 10 arcsec: nearest %lld ms, pairs %lld ms (%zu pairs)", nearestMs,
+          pairsMs, pairs.size());
     size_t found = 0;
     for (const NeighbourMatch& x : m) found += x.index >= 0;
     QVERIFY(found >= n / 2);

@@ -28,15 +28,20 @@ class TestPeersTables : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    if (!have(QStringLiteral("Xvfb"))) QSKIP(qPrintable(missing(QStringLiteral("Xvfb"), QStringLiteral("xvfb"))));
-    if (!have(QStringLiteral("java"))) QSKIP(qPrintable(missing(QStringLiteral("java"), QStringLiteral("default-jre-headless"))));
-    if (!have(PeerRun::jsampJar())) QSKIP(qPrintable(missing(PeerRun::jsampJar(), QStringLiteral("jsamp"))));
-    if (!have(QStringLiteral("topcat"))) QSKIP(qPrintable(missing(QStringLiteral("topcat"), QStringLiteral("topcat"))));
+    if (!have(QStringLiteral("Xvfb")))
+      QSKIP(qPrintable(missing(QStringLiteral("Xvfb"), QStringLiteral("xvfb"))));
+    if (!have(QStringLiteral("java")))
+      QSKIP(qPrintable(missing(QStringLiteral("java"), QStringLiteral("default-jre-headless"))));
+    if (!have(PeerRun::jsampJar()))
+      QSKIP(qPrintable(missing(PeerRun::jsampJar(), QStringLiteral("jsamp"))));
+    if (!have(QStringLiteral("topcat")))
+      QSKIP(qPrintable(missing(QStringLiteral("topcat"), QStringLiteral("topcat"))));
     run_ = std::make_unique<PeerRun>();
     QString error;
     QVERIFY2(run_->startXvfb(&error), qPrintable(error));
     QVERIFY2(run_->startJsampHub(&error), qPrintable(error));
-    run_->start(QStringLiteral("topcat"), QStringLiteral("topcat"), {QStringLiteral("-samp"), QStringLiteral("-nohub")});
+    run_->start(QStringLiteral("topcat"), QStringLiteral("topcat"),
+                {QStringLiteral("-samp"), QStringLiteral("-nohub")});
   }
 
   void cleanupTestCase() { run_.reset(); }
@@ -52,7 +57,8 @@ class TestPeersTables : public QObject {
 
     // A catalogue in the dock with three rows selected by the user.
     const QString vot = run_->path(QStringLiteral("sources.vot"));
-    test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"), {QStringLiteral("write"), vot, QStringLiteral("30"), QStringLiteral("4")});
+    test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"),
+                    {QStringLiteral("write"), vot, QStringLiteral("30"), QStringLiteral("4")});
     QSignalSpy opened(w.catalogue(), &app::CatalogWorkbench::opened);
     w.catalogue()->openCatalogue(vot);
     QVERIFY(opened.wait(20000));
@@ -60,21 +66,26 @@ class TestPeersTables : public QObject {
     auto* model = static_cast<widgets::CatalogTableModel*>(panel->tableView()->model());
     const std::vector<size_t> chosen{3, 7, 12};
     QItemSelection selection;
-    for (const size_t r : chosen) selection.select(model->index(model->modelRow(r), 0), model->index(model->modelRow(r), 1));
-    panel->tableView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    for (const size_t r : chosen)
+      selection.select(model->index(model->modelRow(r), 0), model->index(model->modelRow(r), 1));
+    panel->tableView()->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(panel->selectedRows(), chosen);
 
     // TOPCAT joins (it can take a while under Xvfb) and accepts tables.
     QTRY_VERIFY2_WITH_TIMEOUT(client->clients().findByName(QStringLiteral("topcat")) &&
-                                  client->clients().findByName(QStringLiteral("topcat"))->subscribes(QStringLiteral("table.load.votable")),
+                                  client->clients()
+                                      .findByName(QStringLiteral("topcat"))
+                                      ->subscribes(QStringLiteral("table.load.votable")),
                               qPrintable(run_->log(QStringLiteral("topcat"))), 90000);
     const QString topcat = client->clients().findByName(QStringLiteral("topcat"))->id;
     const QString tableId = w.samp()->sendCatalogueTable(topcat);
     QVERIFY(!tableId.isEmpty());
     // TOPCAT knows the table by XSky's table-id once it has loaded it (retry while it loads).
-    const samp::SampMessage highlight{QStringLiteral("table.highlight.row"),
-                                      {{QStringLiteral("table-id"), tableId}, {QStringLiteral("row"), QStringLiteral("2")}},
-                                      {}};
+    const samp::SampMessage highlight{
+        QStringLiteral("table.highlight.row"),
+        {{QStringLiteral("table-id"), tableId}, {QStringLiteral("row"), QStringLiteral("2")}},
+        {}};
     samp::SampResponse r = samp::SampResponse::error(QStringLiteral("not asked"));
     QElapsedTimer t;
     t.start();
@@ -83,20 +94,25 @@ class TestPeersTables : public QObject {
       if (!r.isOk()) QTest::qWait(500);
     } while (!r.isOk() && t.elapsed() < 40000);
     QVERIFY2(r.isOk(), qPrintable(r.errorText + run_->log(QStringLiteral("topcat"))));
-    r = client->callAndWaitBlocking(
-        topcat, {QStringLiteral("table.highlight.row"), {{QStringLiteral("table-id"), QStringLiteral("never-sent")}, {QStringLiteral("row"), QStringLiteral("1")}}, {}},
-        30);
+    r = client->callAndWaitBlocking(topcat,
+                                    {QStringLiteral("table.highlight.row"),
+                                     {{QStringLiteral("table-id"), QStringLiteral("never-sent")},
+                                      {QStringLiteral("row"), QStringLiteral("1")}},
+                                     {}},
+                                    30);
     QVERIFY(r.isError());
 
     // A real peer highlights row 1 of the table XSky sent: XSky selects the row it came from.
     QByteArray output;
-    const int code = run_->run(QStringLiteral("java"),
-                               {QStringLiteral("-jar"), PeerRun::jsampJar(), QStringLiteral("messagesender"), QStringLiteral("-mtype"),
-                                QStringLiteral("table.highlight.row"), QStringLiteral("-param"), QStringLiteral("table-id"), tableId,
-                                QStringLiteral("-param"), QStringLiteral("row"), QStringLiteral("1"), QStringLiteral("-mode"),
-                                QStringLiteral("sync"), QStringLiteral("-targetid"), client->selfId(), QStringLiteral("-sendername"),
-                                QStringLiteral("tx-jsamp")},
-                               &output, 60000, run_->environment());
+    const int code =
+        run_->run(QStringLiteral("java"),
+                  {QStringLiteral("-jar"), PeerRun::jsampJar(), QStringLiteral("messagesender"),
+                   QStringLiteral("-mtype"), QStringLiteral("table.highlight.row"),
+                   QStringLiteral("-param"), QStringLiteral("table-id"), tableId,
+                   QStringLiteral("-param"), QStringLiteral("row"), QStringLiteral("1"),
+                   QStringLiteral("-mode"), QStringLiteral("sync"), QStringLiteral("-targetid"),
+                   client->selfId(), QStringLiteral("-sendername"), QStringLiteral("tx-jsamp")},
+                  &output, 60000, run_->environment());
     QVERIFY2(code == 0, output.constData());
     QVERIFY2(output.contains("samp.ok"), output.constData());
     QCOMPARE(panel->selectedRows(), std::vector<size_t>{chosen[1]});

@@ -49,22 +49,26 @@ std::shared_ptr<imaging::Image2D> skyImage(const QJsonArray& rows) {
   auto image = std::make_shared<imaging::Image2D>();
   image->width = image->height = 500;
   QByteArray cards;
-  const QStringList keys = {QStringLiteral("CTYPE1  = 'RA---TAN'"), QStringLiteral("CTYPE2  = 'DEC--TAN'"),
-                            QStringLiteral("CRVAL1  = 150.0"),      QStringLiteral("CRVAL2  = 2.0"),
-                            QStringLiteral("CRPIX1  = 250.5"),      QStringLiteral("CRPIX2  = 250.5"),
-                            QStringLiteral("CDELT1  = -0.0008"),    QStringLiteral("CDELT2  = 0.0008")};
+  const QStringList keys = {
+      QStringLiteral("CTYPE1  = 'RA---TAN'"), QStringLiteral("CTYPE2  = 'DEC--TAN'"),
+      QStringLiteral("CRVAL1  = 150.0"),      QStringLiteral("CRVAL2  = 2.0"),
+      QStringLiteral("CRPIX1  = 250.5"),      QStringLiteral("CRPIX2  = 250.5"),
+      QStringLiteral("CDELT1  = -0.0008"),    QStringLiteral("CDELT2  = 0.0008")};
   for (const QString& k : keys) cards += k.leftJustified(80).toLatin1();
-  image->wcs = wcs::SkyWcs::fromHeaderCards(cards, static_cast<int>(keys.size()), QStringLiteral("test WCS"));
+  image->wcs = wcs::SkyWcs::fromHeaderCards(cards, static_cast<int>(keys.size()),
+                                            QStringLiteral("test WCS"));
   std::mt19937 rng(3);
   std::poisson_distribution<int> background(2.0);
   image->pixels.resize(500 * 500);
   for (float& v : image->pixels) v = static_cast<float>(background(rng));
   for (const QJsonValue& r : rows) {
-    const auto p = image->wcs->icrsToPixel({r[QStringLiteral("ra")].toDouble(), r[QStringLiteral("dec")].toDouble()});
+    const auto p = image->wcs->icrsToPixel(
+        {r[QStringLiteral("ra")].toDouble(), r[QStringLiteral("dec")].toDouble()});
     const double amplitude = 4 * std::sqrt(r[QStringLiteral("det_ml")].toDouble());
     for (int dy = -8; dy <= 8; ++dy) {
       for (int dx = -8; dx <= 8; ++dx) {
-        const int x = static_cast<int>(std::lround(p->x - 1)) + dx, y = static_cast<int>(std::lround(p->y - 1)) + dy;
+        const int x = static_cast<int>(std::lround(p->x - 1)) + dx,
+                  y = static_cast<int>(std::lround(p->y - 1)) + dy;
         if (x < 0 || y < 0 || x >= 500 || y >= 500) continue;
         image->pixels[static_cast<size_t>(y) * 500 + static_cast<size_t>(x)] +=
             static_cast<float>(amplitude * std::exp(-(dx * dx + dy * dy) / 6.0));
@@ -88,8 +92,11 @@ class TestCatalogPanel : public QObject {
 
   void queryMarkersSelectionAndRegions() {
     const QString path = dir_.filePath(QStringLiteral("sources.vot"));
-    const QJsonObject truth = QJsonDocument::fromJson(test::runPython(
-        QStringLiteral("oracles/catalog_panel_oracle.py"), {QStringLiteral("write"), path, QStringLiteral("60"), QStringLiteral("5")})).object();
+    const QJsonObject truth =
+        QJsonDocument::fromJson(test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"),
+                                                {QStringLiteral("write"), path,
+                                                 QStringLiteral("60"), QStringLiteral("5")}))
+            .object();
     const QJsonArray rows = truth[QStringLiteral("rows")].toArray();
     QCOMPARE(rows.size(), 60);
     auto table = std::make_shared<catalog::SourceTable>(catalog::readVoTable(path));
@@ -105,12 +112,14 @@ class TestCatalogPanel : public QObject {
     widgets::RegionDocument regions;
     panel->setRegionDocument(&regions);
     int resolved = 0;
-    panel->setNameResolver([&resolved](const QString& name, QString* error) -> std::optional<wcs::SkyPoint> {
-      ++resolved;  // called on the query worker
-      if (name.compare(QLatin1String("Test Field"), Qt::CaseInsensitive) == 0) return wcs::SkyPoint{150.0, 2.0};
-      *error = QStringLiteral("cannot resolve \"%1\"").arg(name);
-      return std::nullopt;
-    });
+    panel->setNameResolver(
+        [&resolved](const QString& name, QString* error) -> std::optional<wcs::SkyPoint> {
+          ++resolved;  // called on the query worker
+          if (name.compare(QLatin1String("Test Field"), Qt::CaseInsensitive) == 0)
+            return wcs::SkyPoint{150.0, 2.0};
+          *error = QStringLiteral("cannot resolve \"%1\"").arg(name);
+          return std::nullopt;
+        });
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     view->setImage(skyImage(rows));
@@ -129,7 +138,8 @@ class TestCatalogPanel : public QObject {
     QVERIFY(finished.wait(10000));
     QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
     std::vector<size_t> expected;
-    for (const QJsonValue& v : truth[QStringLiteral("query")][kQuery].toArray()) expected.push_back(static_cast<size_t>(v.toInt()));
+    for (const QJsonValue& v : truth[QStringLiteral("query")][kQuery].toArray())
+      expected.push_back(static_cast<size_t>(v.toInt()));
     QVERIFY(expected.size() > 5);
     QCOMPARE(panel->shownRows(), expected);
     QCOMPARE(panel->tableView()->model()->rowCount(), static_cast<int>(expected.size()));
@@ -144,7 +154,9 @@ class TestCatalogPanel : public QObject {
     QVERIFY(finished.wait(10000));
     QVERIFY(!finished.last().at(0).toBool());
     const QString error = finished.last().at(1).toString();
-    QVERIFY2(error.startsWith(QStringLiteral("column 20:")) && error.contains(QStringLiteral("sc_det_ml")), qPrintable(error));
+    QVERIFY2(error.startsWith(QStringLiteral("column 20:")) &&
+                 error.contains(QStringLiteral("sc_det_ml")),
+             qPrintable(error));
     QCOMPARE(panel->statusLabel()->text(), error);
     QCOMPARE(panel->shownRows(), expected);
 
@@ -156,7 +168,8 @@ class TestCatalogPanel : public QObject {
     QCOMPARE(panel->shownRows(), expected);
     panel->runQuery(QStringLiteral("cone('Nowhere', '1deg')"));
     QVERIFY(finished.wait(10000));
-    QVERIFY2(finished.last().at(1).toString().contains(QStringLiteral("cannot resolve")), qPrintable(finished.last().at(1).toString()));
+    QVERIFY2(finished.last().at(1).toString().contains(QStringLiteral("cannot resolve")),
+             qPrintable(finished.last().at(1).toString()));
 
     // Clicking a marker selects its row (and tells who listens, e.g. SAMP).
     QSignalSpy edited(panel, &widgets::CatalogPanel::selectionEdited);
@@ -172,15 +185,17 @@ class TestCatalogPanel : public QObject {
     QCOMPARE(edited.last().at(0).value<std::vector<size_t>>(), std::vector<size_t>{clicked});
     // Ctrl+click on a second marker extends the selection.
     const size_t second = expected.front();
-    QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, panel->overlay()->widgetPosOfRow(*view, second)->toPoint());
+    QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier,
+                      panel->overlay()->widgetPosOfRow(*view, second)->toPoint());
     std::vector<size_t> both{std::min(clicked, second), std::max(clicked, second)};
     QCOMPARE(panel->selectedRows(), both);
     // Selecting rows in the table highlights their markers.
     auto* tableView = panel->tableView();
     auto* model = static_cast<widgets::CatalogTableModel*>(tableView->model());
     const int last = model->modelRow(expected.back());
-    tableView->selectionModel()->select(QItemSelection(model->index(last, 0), model->index(last, model->columnCount() - 1)),
-                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    tableView->selectionModel()->select(
+        QItemSelection(model->index(last, 0), model->index(last, model->columnCount() - 1)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(panel->selectedRows(), std::vector<size_t>{expected.back()});
     QVERIFY(panel->overlay()->isSelected(expected.back()));
     QVERIFY(!panel->overlay()->isSelected(clicked));
@@ -227,7 +242,8 @@ class TestCatalogPanel : public QObject {
 
     // Select in Regions: the rows inside the source circles, minus an excluded one.
     const auto sep = [&rows](int i, double ra, double dec) {
-      return catalog::separationDeg(rows[i][QStringLiteral("ra")].toDouble(), rows[i][QStringLiteral("dec")].toDouble(), ra, dec);
+      return catalog::separationDeg(rows[i][QStringLiteral("ra")].toDouble(),
+                                    rows[i][QStringLiteral("dec")].toDouble(), ra, dec);
     };
     int excluded = -1;
     for (int i = 0; i < 60 && excluded < 0; ++i) {
@@ -238,13 +254,16 @@ class TestCatalogPanel : public QObject {
     field.shape = regions::Circle{regions::Vec2{150.0, 2.0}, 5.0 / 60};
     regions.add(field);
     regions::Region cut;
-    cut.shape = regions::Circle{regions::Vec2{rows[excluded][QStringLiteral("ra")].toDouble(), rows[excluded][QStringLiteral("dec")].toDouble()}, 1.0 / 3600};
+    cut.shape = regions::Circle{regions::Vec2{rows[excluded][QStringLiteral("ra")].toDouble(),
+                                              rows[excluded][QStringLiteral("dec")].toDouble()},
+                                1.0 / 3600};
     cut.include = false;
     regions.add(cut);
     std::vector<size_t> inside;
     for (int i = 0; i < 60; ++i) {
       const bool inField = sep(i, 150.0, 2.0) <= 5.0 / 60 || static_cast<size_t>(i) == clicked;
-      if (inField && i != excluded && std::binary_search(expected.begin(), expected.end(), static_cast<size_t>(i))) {
+      if (inField && i != excluded &&
+          std::binary_search(expected.begin(), expected.end(), static_cast<size_t>(i))) {
         inside.push_back(static_cast<size_t>(i));
       }
     }
@@ -274,7 +293,9 @@ class TestCatalogPanel : public QObject {
     panel.setTable(table, QStringLiteral("flux.vot"));
     QVERIFY(!panel.hasPositions());
     QCOMPARE(panel.overlay()->markerCount(), size_t{0});
-    QVERIFY(panel.findChild<QLabel*>(QStringLiteral("catalogTitle"))->text().contains(QStringLiteral("no RA/Dec")));
+    QVERIFY(panel.findChild<QLabel*>(QStringLiteral("catalogTitle"))
+                ->text()
+                .contains(QStringLiteral("no RA/Dec")));
     QSignalSpy finished(&panel, &widgets::CatalogPanel::queryFinished);
     panel.runQuery(QStringLiteral("flux > 1"));
     QVERIFY(finished.wait(10000));

@@ -12,9 +12,9 @@
 namespace xsky::widgets {
 
 namespace {
-constexpr double kFixedRadius = 6.0;     // screen pixels, without an error column
-constexpr double kMinimumRadius = 4.0;   // screen pixels, with one
-constexpr double kPickSlack = 4.0;       // screen pixels around a marker that still pick it
+constexpr double kFixedRadius = 6.0;    // screen pixels, without an error column
+constexpr double kMinimumRadius = 4.0;  // screen pixels, with one
+constexpr double kPickSlack = 4.0;      // screen pixels around a marker that still pick it
 constexpr size_t kMaxCachedImages = 8;
 const QColor kMarker(0, 230, 255);
 const QColor kSelected(255, 230, 0);
@@ -55,7 +55,8 @@ void CatalogOverlay::setVisible(bool visible) {
 size_t CatalogOverlay::markerCount() const {
   size_t n = 0;
   for (const size_t r : shown_) {
-    n += r < positions_.size() && std::isfinite(positions_.ra[r]) && std::isfinite(positions_.dec[r]);
+    n += r < positions_.size() && std::isfinite(positions_.ra[r]) &&
+         std::isfinite(positions_.dec[r]);
   }
   return n;
 }
@@ -71,8 +72,29 @@ const CatalogOverlay::Projected* CatalogOverlay::projected(const imaging::Image2
   p.pixel.assign(n, QPointF(nan, nan));
   if (!errors_.empty()) p.radiusPixels.assign(n, 0.0f);
   const double scale = image.wcs->pixelScaleDeg();
+  // Only rows near the image go through WCSLIB: the cap about the image centre through its
+  // corners (with a margin), tested with a cheap separation first. A wide catalogue over a small
+  // image then costs a few ns per row instead of a projection each.
+  const double w = image.width, h = image.height;
+  const auto centre = image.wcs->pixelToIcrs({0.5 + w / 2, 0.5 + h / 2});
+  double reach = 180.0;
+  if (centre) {
+    reach = 0;
+    for (const wcs::PixelPoint corner :
+         {wcs::PixelPoint{0.5, 0.5}, wcs::PixelPoint{w + 0.5, 0.5}, wcs::PixelPoint{0.5, h + 0.5},
+          wcs::PixelPoint{w + 0.5, h + 0.5}}) {
+      const auto c = image.wcs->pixelToIcrs(corner);
+      reach = c ? std::max(reach, catalog::separationDeg(centre->lon, centre->lat, c->lon, c->lat))
+                : 180.0;
+    }
+    reach = std::min(180.0, reach * 1.2 + 50 * scale);
+  }
   for (size_t i = 0; i < n; ++i) {
     if (!std::isfinite(positions_.ra[i]) || !std::isfinite(positions_.dec[i])) continue;
+    if (reach < 180.0 && catalog::separationDeg(centre->lon, centre->lat, positions_.ra[i],
+                                                positions_.dec[i]) > reach) {
+      continue;
+    }
     const auto px = image.wcs->icrsToPixel({positions_.ra[i], positions_.dec[i]});
     if (!px || !std::isfinite(px->x) || !std::isfinite(px->y)) continue;
     p.pixel[i] = QPointF(px->x, px->y);

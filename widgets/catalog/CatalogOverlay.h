@@ -61,7 +61,7 @@ class CatalogOverlay : public ViewOverlay {
 
  private:
   struct Projected {
-    std::vector<QPointF> pixel;      // image pixels (FITS, 1-based); NaN when not projectable
+    std::vector<QPointF> pixel;       // image pixels (FITS, 1-based); NaN when not projectable
     std::vector<float> radiusPixels;  // error radius in image pixels (empty without errors)
   };
   const Projected* projected(const imaging::Image2D& image) const;

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QThread>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,11 +48,14 @@ struct QueryOutcome {
 // A column that names the sources (for the region's text), -1 when none.
 int nameColumn(const catalog::SourceTable& t) {
   for (size_t i = 0; i < t.columns.size(); ++i) {
-    if (QString(t.columns[i].meta.ucd).remove(QLatin1Char(' ')).compare(QLatin1String("meta.id;meta.main"), Qt::CaseInsensitive) == 0) {
+    if (QString(t.columns[i].meta.ucd)
+            .remove(QLatin1Char(' '))
+            .compare(QLatin1String("meta.id;meta.main"), Qt::CaseInsensitive) == 0) {
       return static_cast<int>(i);
     }
   }
-  for (const char* name : {"iauname", "name", "main_id", "source_name", "srcid", "source_id", "id"}) {
+  for (const char* name :
+       {"iauname", "name", "main_id", "source_name", "srcid", "source_id", "id"}) {
     const int c = t.columnIndex(QLatin1String(name));
     if (c >= 0) return c;
   }
@@ -86,12 +90,15 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   query_->setEditable(true);
   query_->setInsertPolicy(QComboBox::NoInsert);
   query_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-  query_->setToolTip(tr("A query, e.g. cone('M31', '1deg') AND sc_det_ml > 10; empty shows every row"));
-  query_->lineEdit()->setPlaceholderText(tr("query, e.g. sc_det_ml > 10 AND cone('M31', '30arcmin')"));
+  query_->setToolTip(
+      tr("A query, e.g. cone('M31', '1deg') AND sc_det_ml > 10; empty shows every row"));
+  query_->lineEdit()->setPlaceholderText(
+      tr("query, e.g. sc_det_ml > 10 AND cone('M31', '30arcmin')"));
   query_->addItems(QSettings().value(kHistoryKey).toStringList());
   query_->setCurrentIndex(-1);
   query_->setEditText(QString());
-  connect(query_->lineEdit(), &QLineEdit::returnPressed, this, [this] { runQuery(query_->currentText()); });
+  connect(query_->lineEdit(), &QLineEdit::returnPressed, this,
+          [this] { runQuery(query_->currentText()); });
   auto* run = new QPushButton(tr("Run"), this);
   run->setObjectName(QStringLiteral("catalogRun"));
   connect(run, &QPushButton::clicked, this, [this] { runQuery(query_->currentText()); });
@@ -110,7 +117,8 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   auto* region = new QToolButton(this);
   makeRegion_ = new QAction(tr("Make Source Region Here"), this);
   makeRegion_->setObjectName(QStringLiteral("makeSourceRegionAction"));
-  makeRegion_->setToolTip(tr("A circle source region at each selected source (radius: its positional error, else 10\")"));
+  makeRegion_->setToolTip(tr(
+      "A circle source region at each selected source (radius: its positional error, else 10\")"));
   makeRegion_->setEnabled(false);
   connect(makeRegion_, &QAction::triggered, this, [this] { makeSourceRegions(); });
   region->setDefaultAction(makeRegion_);
@@ -123,16 +131,20 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   row->addWidget(query_, 1);
   row->addWidget(run);
   row->addWidget(all);
-  row->addWidget(columnsButton_);
-  row->addWidget(region);
-  row->addWidget(inRegions);
   layout->addLayout(row);
 
+  // Second row: the outcome of the last query, then the table and region tools.
+  auto* tools = new QHBoxLayout;
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("catalogStatus"));
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  layout->addWidget(status_);
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  tools->addWidget(status_, 1);
+  tools->addWidget(columnsButton_);
+  tools->addWidget(region);
+  tools->addWidget(inRegions);
+  layout->addLayout(tools);
 
   view_ = new QTableView(this);
   view_->setObjectName(QStringLiteral("catalogTable"));
@@ -145,9 +157,11 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   view_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
   view_->addAction(makeRegion_);
-  connect(view_->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-          [this](const QPoint& p) { columnsMenu_->popup(view_->horizontalHeader()->mapToGlobal(p)); });
-  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CatalogPanel::onSelectionChanged);
+  connect(
+      view_->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+      [this](const QPoint& p) { columnsMenu_->popup(view_->horizontalHeader()->mapToGlobal(p)); });
+  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &CatalogPanel::onSelectionChanged);
   layout->addWidget(view_, 1);
 
   connect(overlay_, &CatalogOverlay::rowClicked, this, &CatalogPanel::onMarkerClicked);
@@ -158,7 +172,8 @@ CatalogPanel::~CatalogPanel() = default;
 
 void CatalogPanel::setRegionDocument(RegionDocument* document) { regions_ = document; }
 
-void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table, const QString& label) {
+void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table,
+                            const QString& label) {
   ++serial_;  // a query still running belongs to the previous table
   table_ = std::move(table);
   label_ = label;
@@ -193,14 +208,19 @@ void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table, c
   } else if (columns_.found()) {
     const catalog::ColumnMeta& ra = table_->columns[static_cast<size_t>(columns_.ra)].meta;
     const catalog::ColumnMeta& dec = table_->columns[static_cast<size_t>(columns_.dec)].meta;
-    title_->setText(tr("%1: %n row(s); positions %2, %3%4", nullptr, static_cast<int>(table_->rowCount()))
-                        .arg(name, ra.name, dec.name,
-                             columns_.error >= 0 ? tr(", error %1").arg(table_->columns[static_cast<size_t>(columns_.error)].meta.name)
-                                                 : QString()));
+    title_->setText(
+        tr("%1: %n row(s); positions %2, %3%4", nullptr, static_cast<int>(table_->rowCount()))
+            .arg(name, ra.name, dec.name,
+                 columns_.error >= 0
+                     ? tr(", error %1")
+                           .arg(table_->columns[static_cast<size_t>(columns_.error)].meta.name)
+                     : QString()));
   } else {
-    title_->setText(tr("%1: %n row(s); no RA/Dec columns recognised (name them RA and DEC or give them "
-                       "pos.eq.ra/pos.eq.dec UCDs): no sky markers", nullptr, static_cast<int>(table_->rowCount()))
-                        .arg(name));
+    title_->setText(
+        tr("%1: %n row(s); no RA/Dec columns recognised (name them RA and DEC or give them "
+           "pos.eq.ra/pos.eq.dec UCDs): no sky markers",
+           nullptr, static_cast<int>(table_->rowCount()))
+            .arg(name));
   }
   status_->setStyleSheet(QString());
   updateStatus();
@@ -226,6 +246,7 @@ void CatalogPanel::runQuery(const QString& text) {
   connect(watcher, &QFutureWatcher<QueryOutcome>::finished, this, [this, watcher] {
     const QueryOutcome o = watcher->result();
     watcher->deleteLater();
+    Q_ASSERT(QThread::currentThread() == thread());
     --running_;
     if (o.serial != serial_) return;  // a newer query or table replaced it
     if (!o.ok) {
@@ -281,7 +302,8 @@ std::vector<size_t> CatalogPanel::shownRows() const {
 
 std::vector<size_t> CatalogPanel::selectedRows() const {
   std::vector<size_t> rows;
-  for (const QModelIndex& i : view_->selectionModel()->selectedRows()) rows.push_back(model_->tableRow(i.row()));
+  for (const QModelIndex& i : view_->selectionModel()->selectedRows())
+    rows.push_back(model_->tableRow(i.row()));
   std::sort(rows.begin(), rows.end());
   return rows;
 }
@@ -302,7 +324,8 @@ void CatalogPanel::selectRows(const std::vector<size_t>& rows) {
     k = e + 1;
   }
   applyingSelection_ = true;
-  view_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  view_->selectionModel()->select(selection,
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   applyingSelection_ = false;
   if (!modelRows.empty()) view_->scrollTo(model_->index(modelRows.front(), 0));
 }
@@ -336,7 +359,9 @@ int CatalogPanel::makeSourceRegions() {
   const std::vector<size_t> rows = selectedRows();
   if (rows.empty()) return 0;
   if (static_cast<int>(rows.size()) > kMaxRegionsAtOnce) {
-    Q_EMIT message(tr("Select at most %1 sources to make regions from (%2 are selected)").arg(kMaxRegionsAtOnce).arg(rows.size()));
+    Q_EMIT message(tr("Select at most %1 sources to make regions from (%2 are selected)")
+                       .arg(kMaxRegionsAtOnce)
+                       .arg(rows.size()));
     return 0;
   }
   const int names = nameColumn(*table_);
@@ -344,7 +369,8 @@ int CatalogPanel::makeSourceRegions() {
   for (const size_t r : rows) {
     if (!std::isfinite(positions_.ra[r]) || !std::isfinite(positions_.dec[r])) continue;
     double radius = kDefaultRegionRadiusDeg;
-    if (!errorsDeg_.empty() && std::isfinite(errorsDeg_[r]) && errorsDeg_[r] > 0) radius = errorsDeg_[r];
+    if (!errorsDeg_.empty() && std::isfinite(errorsDeg_[r]) && errorsDeg_[r] > 0)
+      radius = errorsDeg_[r];
     regions::Region region;
     region.shape = regions::Circle{regions::Vec2{positions_.ra[r], positions_.dec[r]}, radius};
     region.frame = regions::Frame::Sky;
@@ -354,8 +380,10 @@ int CatalogPanel::makeSourceRegions() {
     made.push_back(std::move(region));
   }
   if (made.empty()) return 0;
-  regions_->addAll(made, made.size() == 1 ? tr("Make source region from catalogue") : tr("Make source regions from catalogue"));
-  Q_EMIT message(tr("%n source region(s) made from the catalogue", nullptr, static_cast<int>(made.size())));
+  regions_->addAll(made, made.size() == 1 ? tr("Make source region from catalogue")
+                                          : tr("Make source regions from catalogue"));
+  Q_EMIT message(
+      tr("%n source region(s) made from the catalogue", nullptr, static_cast<int>(made.size())));
   return static_cast<int>(made.size());
 }
 
@@ -377,12 +405,15 @@ void CatalogPanel::selectSourcesInRegions() {
   connect(watcher, &QFutureWatcher<std::vector<size_t>>::finished, this, [this, watcher, serial] {
     const std::vector<size_t> rows = watcher->result();
     watcher->deleteLater();
+    Q_ASSERT(QThread::currentThread() == thread());
     if (serial != serial_) return;  // the table or the query changed meanwhile
     selectRows(rows);
     const std::vector<size_t> selected = selectedRows();
     Q_EMIT selectionEdited(selected);
-    Q_EMIT message(tr("%n source(s) inside the source regions", nullptr, static_cast<int>(rows.size())) +
-                   (selected.size() < rows.size() ? tr(", %1 of them shown by the query").arg(selected.size()) : QString()));
+    Q_EMIT message(
+        tr("%n source(s) inside the source regions", nullptr, static_cast<int>(rows.size())) +
+        (selected.size() < rows.size() ? tr(", %1 of them shown by the query").arg(selected.size())
+                                       : QString()));
     Q_EMIT regionSelectionFinished(static_cast<int>(rows.size()));
   });
   watcher->setFuture(QtConcurrent::run([positions = positions_, set] {

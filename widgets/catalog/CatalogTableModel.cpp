@@ -58,7 +58,8 @@ QVariant CatalogTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       return c.text(row);
     case Qt::TextAlignmentRole:
-      return static_cast<int>(c.isNumeric() ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignVCenter));
+      return static_cast<int>(c.isNumeric() ? (Qt::AlignRight | Qt::AlignVCenter)
+                                            : (Qt::AlignLeft | Qt::AlignVCenter));
     default:
       return {};
   }
@@ -66,12 +67,14 @@ QVariant CatalogTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant CatalogTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Vertical) {
-    if (role == Qt::DisplayRole && section >= 0 && section < rowCount()) return QString::number(shown_[static_cast<size_t>(section)] + 1);
+    if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
+      return QString::number(shown_[static_cast<size_t>(section)] + 1);
     return {};
   }
   if (!table_ || section < 0 || section >= columnCount()) return {};
   const catalog::ColumnMeta& m = table_->columns[static_cast<size_t>(section)].meta;
-  if (role == Qt::DisplayRole) return m.unit.isEmpty() ? m.name : QStringLiteral("%1 [%2]").arg(m.name, m.unit);
+  if (role == Qt::DisplayRole)
+    return m.unit.isEmpty() ? m.name : QStringLiteral("%1 [%2]").arg(m.name, m.unit);
   if (role == Qt::ToolTipRole) {
     QStringList lines{m.name};
     if (!m.ucd.isEmpty()) lines << tr("UCD: %1").arg(m.ucd);
