@@ -26,6 +26,7 @@ constexpr FuzzTarget kTargets[] = {
     {"ogip_response", fuzzOgipResponse},
     {"votable", fuzzVoTable},
     {"archive_listing", fuzzArchiveListing},
+    {"session", fuzzSession},
 };
 
 }  // namespace

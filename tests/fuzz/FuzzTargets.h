@@ -38,6 +38,7 @@ int fuzzOgipSpectrum(const uint8_t* data, size_t size);    // OGIP PHA (via a sc
 int fuzzOgipResponse(const uint8_t* data, size_t size);    // OGIP RMF and ARF (scratch file)
 int fuzzVoTable(const uint8_t* data, size_t size);         // VOTable (TABLEDATA/BINARY/BINARY2)
 int fuzzArchiveListing(const uint8_t* data, size_t size);  // remote archive listing (JSON)
+int fuzzSession(const uint8_t* data, size_t size);         // workspace session (JSON)
 
 /// Every target, by name.
 std::span<const FuzzTarget> fuzzTargets();

@@ -20,7 +20,7 @@ shared=${XSKY_SHARED_DATA:-$here/../shared/data}
 jobs=${XSKY_FUZZ_JOBS:-2}
 
 all_targets=(regions query model_expression xmlrpc lockfile moc_fits moc_ascii moc_json
-             ogip_spectrum ogip_response votable archive_listing)
+             ogip_spectrum ogip_response votable archive_listing session)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
