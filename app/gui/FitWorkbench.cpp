@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -357,6 +358,59 @@ void FitWorkbench::exportPlot() {
                   : path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive) ? plot_->saveText(path)
                                                                               : plot_->savePng(path);
   Q_EMIT message(ok ? tr("fit plot written to %1").arg(path) : tr("could not write %1").arg(path));
+}
+
+QJsonObject FitWorkbench::state() const {
+  QJsonArray spectra;
+  for (int i = 0; i < spectra_->count(); ++i) {
+    const QListWidgetItem* item = spectra_->item(i);
+    spectra.append(QJsonObject{{QStringLiteral("path"), item->data(Qt::UserRole).toString()},
+                               {QStringLiteral("label"), item->text()},
+                               {QStringLiteral("checked"), item->checkState() == Qt::Checked}});
+  }
+  QJsonArray params;
+  for (const spectral::Parameter& p : parameters_) {
+    params.append(QJsonObject{{QStringLiteral("name"), p.fullName()},
+                              {QStringLiteral("value"), p.value},
+                              {QStringLiteral("frozen"), p.frozen},
+                              {QStringLiteral("min"), p.min},
+                              {QStringLiteral("max"), p.max}});
+  }
+  return QJsonObject{{QStringLiteral("model"), expression_},
+                     {QStringLiteral("statistic"), statistic_->currentText()},
+                     {QStringLiteral("group"), group_->value()},
+                     {QStringLiteral("emin"), emin_->value()},
+                     {QStringLiteral("emax"), emax_->value()},
+                     {QStringLiteral("spectra"), spectra},
+                     {QStringLiteral("parameters"), params}};
+}
+
+void FitWorkbench::restoreState(const QJsonObject& state) {
+  if (state.isEmpty()) return;
+  spectra_->clear();
+  for (const QJsonValue& v : state.value(QStringLiteral("spectra")).toArray()) {
+    const QJsonObject o = v.toObject();
+    addSpectrum(o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("label")).toString(),
+                o.value(QStringLiteral("checked")).toBool());
+  }
+  const int stat = statistic_->findText(state.value(QStringLiteral("statistic")).toString());
+  if (stat >= 0) statistic_->setCurrentIndex(stat);
+  group_->setValue(state.value(QStringLiteral("group")).toInt(group_->value()));
+  emin_->setValue(state.value(QStringLiteral("emin")).toDouble(emin_->value()));
+  emax_->setValue(state.value(QStringLiteral("emax")).toDouble(emax_->value()));
+  expression_.clear();
+  setModel(state.value(QStringLiteral("model")).toString(model_->text()));
+  const QJsonArray params = state.value(QStringLiteral("parameters")).toArray();
+  for (qsizetype i = 0; i < params.size() && size_t(i) < parameters_.size(); ++i) {
+    const QJsonObject o = params[i].toObject();
+    spectral::Parameter& p = parameters_[size_t(i)];
+    if (o.value(QStringLiteral("name")).toString() != p.fullName()) continue;
+    p.value = o.value(QStringLiteral("value")).toDouble(p.value);
+    p.frozen = o.value(QStringLiteral("frozen")).toBool(p.frozen);
+    p.min = o.value(QStringLiteral("min")).toDouble(p.min);
+    p.max = o.value(QStringLiteral("max")).toDouble(p.max);
+  }
+  fillTable();
 }
 
 }  // namespace xsky::app

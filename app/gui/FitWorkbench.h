@@ -7,6 +7,7 @@
 // data, model, components and residuals with PNG/PDF/text export. Wiring only: the fitting is
 // core/spectral.
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -61,6 +62,9 @@ class FitWorkbench : public QObject {
   /// The parameters as the table holds them (values after the last fit).
   const std::vector<spectral::Parameter>& parameters() const { return parameters_; }
   bool lastFitConverged() const { return converged_; }
+  /// The dock's set-up for sessions (core/session/Session.h "fit") and its restoration.
+  QJsonObject state() const;
+  void restoreState(const QJsonObject& state);
 
  Q_SIGNALS:
   void message(const QString& line);

@@ -15,6 +15,7 @@
 #include "archive/ObservationSelector.h"
 #include "fits/FitsError.h"
 #include "gui/ExtractionLauncher.h"
+#include "gui/FitWorkbench.h"
 #include "gui/MainWindow.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/ProductsPanel.h"
@@ -107,6 +108,7 @@ session::SessionState SessionKeeper::capture() const {
   s.switchedOff = window_->observations()->selector()->switchedOff();
   for (const products::ExtractionResult& r : window_->productsPanel()->results()) s.products.append(products::resultToJson(r));
   s.sampConnected = window_->samp()->isConnected();
+  s.fit = window_->fitting()->state();
   return s;
 }
 
@@ -153,6 +155,7 @@ void SessionKeeper::restore(const session::SessionState& s) {
   }
   window_->observations()->selector()->setSwitchedOff(s.switchedOff);
   for (const QJsonValue& v : s.products) window_->productsPanel()->addResult(products::resultFromJson(v.toObject()));
+  window_->fitting()->restoreState(s.fit);
   if (s.sampConnected && !window_->samp()->isConnected()) window_->samp()->connectToHub();
   if (pendingFrames_ == 0) {
     restoring_ = false;

@@ -146,7 +146,7 @@ bool operator==(const FrameState& a, const FrameState& b) {
 bool SessionState::sameWork(const SessionState& o) const {
   return frames == o.frames && currentFrame == o.currentFrame && regionsDs9 == o.regionsDs9 &&
          observationIndex == o.observationIndex && switchedOff == o.switchedOff && products == o.products &&
-         sampConnected == o.sampConnected;
+         sampConnected == o.sampConnected && fit == o.fit;
 }
 
 QJsonObject toJson(const SessionState& s) {
@@ -176,6 +176,7 @@ QJsonObject toJson(const SessionState& s) {
                                                    {QStringLiteral("switched_off"), QJsonArray::fromStringList(s.switchedOff)}}},
       {QStringLiteral("products"), s.products},
       {QStringLiteral("samp"), QJsonObject{{QStringLiteral("connected"), s.sampConnected}}},
+      {QStringLiteral("fit"), s.fit},
   };
 }
 
@@ -215,6 +216,7 @@ SessionState sessionFromJson(const QJsonObject& j) {
   for (const QJsonValue& v : obs.value(QStringLiteral("switched_off")).toArray()) s.switchedOff << v.toString();
   s.products = j.value(QStringLiteral("products")).toArray();
   s.sampConnected = j.value(QStringLiteral("samp")).toObject().value(QStringLiteral("connected")).toBool(false);
+  s.fit = j.value(QStringLiteral("fit")).toObject();
   return s;
 }
 

@@ -19,6 +19,8 @@
 //   products        [the extraction results listed in the Products dock, each as its provenance
 //                   record's "result" (products/ProductCache.h resultToJson)]
 //   samp            {connected: bool}
+//   fit             the Fit dock: {model, statistic, group, emin, emax (keV), spectra: [{path, label,
+//                   checked}], parameters: [{name, value, frozen, min, max}]} (app/gui/FitWorkbench)
 // Readers ignore keys they do not know and take defaults for missing ones, so a file of an older
 // version of this format loads; a file of a newer version is refused with a clear message.
 //
@@ -60,6 +62,7 @@ struct SessionState {
   QStringList switchedOff;
   QJsonArray products;
   bool sampConnected = false;
+  QJsonObject fit;
   /// Equal in everything but savedAt.
   bool sameWork(const SessionState& other) const;
 };

@@ -13,8 +13,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
+#include <QJsonArray>
 
+#include "gui/FitWorkbench.h"
 #include "gui/MainWindow.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/ProductsPanel.h"
@@ -95,8 +98,17 @@ class TestSessionWindow : public QObject {
       o.spectrumPath = dir_.filePath(QStringLiteral("p.pha"));
       const regions::ReferenceImage ref = regions::ReferenceImage::fromWcs(list.sky());
       w.productsPanel()->addResult(products::extract(list, regions::RegionSet::fromRegions(regs), o));
+      w.fitting()->addSpectrum(o.spectrumPath, QStringLiteral("pn SRC01"), true);
+      w.fitting()->setModel(QStringLiteral("tbabs*(powerlaw+gaussian)"));
+      QTableWidget* table = w.fitting()->parameterTable();
+      table->item(1, 1)->setText(QStringLiteral("1.7"));
+      table->item(4, 3)->setCheckState(Qt::Checked);  // gaussian.Sigma frozen
+      QVERIFY(w.fitting()->fit() != 0);  // reads the table; a fit of a line-free spectrum, fine either way
+      QVERIFY(w.taskManager()->waitForAll(60000));
       w.frames()->setCurrent(first);
       saved = w.sessions()->capture();
+      QCOMPARE(saved.fit.value(QStringLiteral("model")).toString(), QStringLiteral("tbabs*(powerlaw+gaussian)"));
+      QVERIFY(saved.fit.value(QStringLiteral("parameters")).toArray()[4].toObject().value(QStringLiteral("frozen")).toBool());
       QCOMPARE(saved.frames.size(), size_t(2));
       QVERIFY(saved.frames[1].binning && saved.frames[1].binning->energyMax == 2000.0);
       QCOMPARE(saved.switchedOff.size(), 1);
