@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include "fits/FitsError.h"
@@ -39,7 +40,14 @@ void putOptional(QJsonObject& o, const char* key, const Optional& v) {
 
 std::optional<double> optionalNumber(const QJsonObject& o, const char* key) {
   const QJsonValue v = o.value(QLatin1String(key));
-  return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+  return v.isDouble() && std::isfinite(v.toDouble()) ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+// An integer in [lo, hi], or nothing (a file may hold anything: never cast an out-of-range double).
+std::optional<long long> integerIn(const QJsonObject& o, const char* key, long long lo, long long hi) {
+  const auto v = optionalNumber(o, key);
+  if (!v || *v != std::floor(*v) || *v < double(lo) || *v > double(hi)) return std::nullopt;
+  return static_cast<long long>(*v);
 }
 
 QJsonObject binningJson(const imaging::BinningSpec& b) {
@@ -59,15 +67,15 @@ QJsonObject binningJson(const imaging::BinningSpec& b) {
 
 imaging::BinningSpec binningFromJson(const QJsonObject& o) {
   imaging::BinningSpec b;
-  b.binFactor = o.value(QStringLiteral("bin_factor")).toDouble(b.binFactor);
-  b.width = o.value(QStringLiteral("width")).toInt(b.width);
-  b.height = o.value(QStringLiteral("height")).toInt(b.height);
+  if (const auto f = optionalNumber(o, "bin_factor"); f && *f > 0) b.binFactor = *f;
+  if (const auto w = integerIn(o, "width", 1, 1 << 16)) b.width = int(*w);
+  if (const auto h = integerIn(o, "height", 1, 1 << 16)) b.height = int(*h);
   const auto cx = optionalNumber(o, "centre_x"), cy = optionalNumber(o, "centre_y");
   if (cx && cy) b.centre = wcs::PixelPoint{*cx, *cy};
   b.energyMin = optionalNumber(o, "energy_min");
   b.energyMax = optionalNumber(o, "energy_max");
-  if (const auto p = optionalNumber(o, "pattern_max")) b.patternMax = static_cast<int>(*p);
-  if (const auto f = optionalNumber(o, "flag_reject")) b.flagReject = static_cast<uint32_t>(*f);
+  if (const auto p = integerIn(o, "pattern_max", 0, 1 << 30)) b.patternMax = static_cast<int>(*p);
+  if (const auto f = integerIn(o, "flag_reject", 0, 0xffffffffLL)) b.flagReject = static_cast<uint32_t>(*f);
   return b;
 }
 
@@ -94,7 +102,7 @@ imaging::DisplaySettings displayFromJson(const QJsonObject& o) {
   for (const auto& [value, name] : kLimits) {
     if (limits == QLatin1String(name)) d.limits = value;
   }
-  d.percentile = o.value(QStringLiteral("percentile")).toDouble(d.percentile);
+  if (const auto p = optionalNumber(o, "percentile"); p && *p > 0 && *p <= 100) d.percentile = *p;
   d.userLow = o.value(QStringLiteral("user_low")).toDouble(d.userLow);
   d.userHigh = o.value(QStringLiteral("user_high")).toDouble(d.userHigh);
   d.logExponent = o.value(QStringLiteral("log_exponent")).toDouble(d.logExponent);
@@ -195,20 +203,21 @@ SessionState sessionFromJson(const QJsonObject& j) {
     const QJsonObject o = v.toObject();
     FrameState f;
     f.path = o.value(QStringLiteral("path")).toString();
-    f.hdu = o.value(QStringLiteral("hdu")).toInt(-1);
-    f.plane = static_cast<long>(o.value(QStringLiteral("plane")).toDouble(0));
+    f.hdu = static_cast<int>(integerIn(o, "hdu", -1, 1 << 20).value_or(-1));
+    f.plane = static_cast<long>(integerIn(o, "plane", 0, 1LL << 40).value_or(0));
     if (o.contains(QStringLiteral("binning"))) f.binning = binningFromJson(o.value(QStringLiteral("binning")).toObject());
     f.display = displayFromJson(o.value(QStringLiteral("display")).toObject());
     if (o.value(QStringLiteral("view")).isObject()) {
       const QJsonObject view = o.value(QStringLiteral("view")).toObject();
       f.hasView = true;
-      f.centreX = view.value(QStringLiteral("centre_x")).toDouble();
-      f.centreY = view.value(QStringLiteral("centre_y")).toDouble();
-      f.zoom = view.value(QStringLiteral("zoom")).toDouble(1);
+      f.centreX = optionalNumber(view, "centre_x").value_or(0.0);
+      f.centreY = optionalNumber(view, "centre_y").value_or(0.0);
+      const double zoom = optionalNumber(view, "zoom").value_or(1.0);
+      f.zoom = zoom > 0 ? zoom : 1.0;
     }
     s.frames.push_back(std::move(f));
   }
-  s.currentFrame = j.value(QStringLiteral("current_frame")).toInt(0);
+  s.currentFrame = static_cast<int>(integerIn(j, "current_frame", 0, 1 << 20).value_or(0));
   if (s.currentFrame < 0 || s.currentFrame >= static_cast<int>(s.frames.size())) s.currentFrame = 0;
   s.regionsDs9 = j.value(QStringLiteral("regions_ds9")).toString();
   const QJsonObject obs = j.value(QStringLiteral("observations")).toObject();
