@@ -181,6 +181,17 @@ void FitWorkbench::addSpectrum(const QString& path, const QString& label, bool c
   item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
 
+QString FitWorkbench::currentSpectrum(QString* label) const {
+  QListWidgetItem* chosen = spectra_->currentItem();
+  for (int i = 0; !chosen && i < spectra_->count(); ++i) {
+    if (spectra_->item(i)->checkState() == Qt::Checked) chosen = spectra_->item(i);
+  }
+  if (!chosen && spectra_->count() > 0) chosen = spectra_->item(0);
+  if (!chosen) return {};
+  if (label) *label = chosen->text();
+  return chosen->data(Qt::UserRole).toString();
+}
+
 void FitWorkbench::addResult(const products::ExtractionResult& result) {
   for (const products::ProductRecord& p : result.products) {
     if (p.kind == QLatin1String("spectrum")) {

@@ -51,6 +51,9 @@ class FitWorkbench : public QObject {
 
   /// Adds a spectrum file to the list (checked when `checked`); duplicates are ignored.
   void addSpectrum(const QString& path, const QString& label, bool checked = false);
+  /// The spectrum the user points at: the selected one, else the first checked, else the first;
+  /// "" when the list is empty. *label gets its label.
+  QString currentSpectrum(QString* label) const;
   /// The source spectrum of an extraction.
   void addResult(const products::ExtractionResult& result);
   void setModel(const QString& expression);

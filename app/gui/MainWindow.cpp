@@ -112,6 +112,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   SampWorkbench::Hooks hooks;
   hooks.currentImageFile = [this](QString* error) { return currentImageFile(error); };
   hooks.regionMoc = [this] { return observations_->regionMoc(); };
+  hooks.currentSpectrum = [this](QString* name, QString* error) {
+    const QString path = fit_ ? fit_->currentSpectrum(name) : QString();
+    if (path.isEmpty()) *error = tr("the Fit dock has no spectrum (extract one, or Add a file there)");
+    return path;
+  };
   hooks.openFile = [this](const QString& path) {
     frames_->setCurrent(newFrame());
     openFile(path);

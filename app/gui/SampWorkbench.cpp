@@ -25,6 +25,7 @@
 #include "samp/HubConnector.h"
 #include "samp/SampClient.h"
 #include "samp/SampHub.h"
+#include "samp/SpectrumMessage.h"
 #include "samp/UrlFetch.h"
 
 namespace xsky::app {
@@ -52,6 +53,8 @@ SampWorkbench::SampWorkbench(QWidget* window, Hooks hooks)
   menu_->addSeparator();
   sendImage_ = menu_->addMenu(tr("Send &Image To"));
   sendMoc_ = menu_->addMenu(tr("Send Region &MOC To"));
+  sendSpectrum_ = menu_->addMenu(tr("Send &Spectrum To"));
+  sendSpectrum_->setToolTip(tr("The spectrum selected in the Fit dock"));
   sendTable_ = menu_->addMenu(tr("Send Catalogue &Table To"));
   sendTable_->setToolTip(tr("The catalogue's selected rows, else the rows its query shows"));
   sendObservations_ = menu_->addMenu(tr("Send &Observation List To"));
@@ -205,6 +208,7 @@ void SampWorkbench::rebuildSendMenus() {
   };
   fill(sendImage_, QStringLiteral("image.load.fits"), [this](const QString& id) { sendImage(id); });
   fill(sendMoc_, QStringLiteral("coverage.load.moc.fits"), [this](const QString& id) { sendRegionMoc(id); });
+  fill(sendSpectrum_, QStringLiteral("spectrum.load.ssa-generic"), [this](const QString& id) { sendSpectrum(id); });
   fill(sendTable_, QStringLiteral("table.load.votable"), [this](const QString& id) { sendCatalogueTable(id); });
   fill(sendObservations_, QStringLiteral("table.load.votable"), [this](const QString& id) { sendObservationList(id); });
 }
@@ -243,6 +247,27 @@ void SampWorkbench::sendRegionMoc(const QString& clientId) {
   client_->notify(clientId, m, [this, clientId](const samp::SampResult& r) {
     Q_EMIT message(r.ok ? tr("SAMP: region MOC sent to %1").arg(clientId) : tr("SAMP: sending failed: %1").arg(r.error));
   });
+}
+
+QString SampWorkbench::sendSpectrum(const QString& clientId) {
+  QString name, error;
+  const QString path = hooks_.currentSpectrum ? hooks_.currentSpectrum(&name, &error) : QString();
+  if (path.isEmpty()) {
+    Q_EMIT message(tr("SAMP: no spectrum to send: %1").arg(error));
+    return {};
+  }
+  samp::SampMessage m;
+  const QString id = QStringLiteral("xsky-spectrum-%1").arg(++spectraSent_);
+  try {
+    m = samp::spectrumLoadMessage(path, name, id);
+  } catch (const Error& e) {
+    Q_EMIT message(tr("SAMP: %1").arg(e.message()));
+    return {};
+  }
+  client_->notify(clientId, m, [this, clientId, name](const samp::SampResult& r) {
+    Q_EMIT message(r.ok ? tr("SAMP: spectrum %1 sent to %2").arg(name, clientId) : tr("SAMP: sending failed: %1").arg(r.error));
+  });
+  return id;
 }
 
 void SampWorkbench::sendPosition(const QString& clientId, wcs::SkyPoint icrs) {

@@ -2,7 +2,8 @@
 // The main window's SAMP tools: the SAMP menu (connect: to the running hub, else start XSky's own
 // as TOPCAT does; disconnect; start a hub), a status indicator, "Send To" submenus that list only
 // the clients subscribed to each message (the current frame as image.load.fits, the regions' MOC
-// as coverage.load.moc.fits, the cursor position as coord.pointAt.sky), and the handlers of what
+// as coverage.load.moc.fits, the Fit dock's spectrum as spectrum.load.ssa-generic, the cursor
+// position as coord.pointAt.sky), and the handlers of what
 // XSky receives (image.load.fits opens a frame, coord.pointAt.sky centres the view,
 // coverage.load.moc.fits is drawn over the frames). Every message is logged.
 // Tables (attachTables): "Send Table To" sends the catalogue's selection (else its shown rows) and
@@ -49,6 +50,8 @@ class SampWorkbench : public QObject {
   struct Hooks {
     std::function<QString(QString* error)> currentImageFile;
     std::function<moc::SpaceMoc()> regionMoc;
+    /// The spectrum to send (the Fit dock's current one): its file and a name, or "" and *error.
+    std::function<QString(QString* name, QString* error)> currentSpectrum;
     std::function<void(const QString& path)> openFile;
     std::function<bool(wcs::SkyPoint icrs)> centreOn;
     std::function<void(const moc::SpaceMoc& moc, const QString& name)> showCoverage;
@@ -68,6 +71,8 @@ class SampWorkbench : public QObject {
   void sendImage(const QString& clientId);
   void sendRegionMoc(const QString& clientId);
   void sendPosition(const QString& clientId, wcs::SkyPoint icrs);
+  /// Sends the Fit dock's current spectrum as spectrum.load.ssa-generic; returns its spectrum-id.
+  QString sendSpectrum(const QString& clientId);
 
   /// Tables: the catalogue dock (sent, received, selections) and the observation list.
   void attachTables(CatalogWorkbench* catalogue, ObservationWorkbench* observations);
@@ -106,12 +111,14 @@ class SampWorkbench : public QObject {
   QMenu* menu_ = nullptr;
   QMenu* sendImage_ = nullptr;
   QMenu* sendMoc_ = nullptr;
+  QMenu* sendSpectrum_ = nullptr;
   QMenu* sendTable_ = nullptr;
   QMenu* sendObservations_ = nullptr;
   CatalogWorkbench* catalogue_ = nullptr;
   ObservationWorkbench* observations_ = nullptr;
   std::vector<TableIdentity> identities_;
   int tablesSent_ = 0;
+  int spectraSent_ = 0;
   QLabel* status_ = nullptr;
 };
 

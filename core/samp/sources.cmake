@@ -6,6 +6,7 @@ target_sources(xsky_core PRIVATE
   samp/UrlFetch.h samp/UrlFetch.cpp
   samp/XmlRpcServer.h samp/XmlRpcServer.cpp
   samp/SampMessage.h samp/SampMessage.cpp
+  samp/SpectrumMessage.h samp/SpectrumMessage.cpp
   samp/MessageDispatch.h samp/MessageDispatch.cpp
   samp/ClientList.h samp/ClientList.cpp
   samp/ClientCallback.h samp/ClientCallback.cpp

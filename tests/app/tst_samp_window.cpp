@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QItemSelectionModel>
+#include <QListWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -20,6 +21,7 @@
 #include "TestSupport.h"
 #include "gui/MainWindow.h"
 #include "gui/CatalogWorkbench.h"
+#include "gui/FitWorkbench.h"
 #include "gui/ObservationWorkbench.h"
 #include "archive/ObservationSelector.h"
 #include "catalog/CatalogPanel.h"
@@ -111,6 +113,11 @@ class TestSampWindow : public QObject {
       receivedUrl = m.message.params.value(QStringLiteral("url")).toString();
       return samp::SampResponse::ok();
     });
+    QVariantMap spectrumParams;
+    other.dispatch().addSync(QStringLiteral("spectrum.load.ssa-generic"), [&](const samp::IncomingMessage& m) {
+      spectrumParams = m.message.params;
+      return samp::SampResponse::ok();
+    });
     samp::HubLocation hub;
     QString error;
     QVERIFY2(samp::readLockFile(lock, &hub, &error), qPrintable(error));
@@ -178,6 +185,31 @@ class TestSampWindow : public QObject {
     QVERIFY2(QFile::exists(QUrl(receivedUrl).toLocalFile()), qPrintable(receivedUrl));
     const imaging::Image2D sent = imaging::readFitsImage(QUrl(receivedUrl).toLocalFile());
     QCOMPARE(sent.width, w.skyView()->image().width);
+
+    // Send Spectrum To: the Fit dock's spectrum with its SSA metadata (values as astropy reads the
+    // header: OBJECT '3C 273', TELESCOP CHANDRA, INSTRUME ACIS, EXPOSURE 38564.608926889 s).
+    const QString peerId = w.samp()->client()->clients().findByName(QStringLiteral("test-peer"))->id;
+    QVERIFY(w.samp()->sendSpectrum(peerId).isEmpty());  // the Fit dock is empty: nothing sent
+    const QString pha = test::sharedData(QStringLiteral("spectra/chandra_3c273/3c273.pi"));
+    w.fitting()->addSpectrum(pha, QStringLiteral("3C 273 ACIS"), true);
+    const QString spectrumId = w.samp()->sendSpectrum(peerId);
+    QVERIFY(!spectrumId.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!spectrumParams.isEmpty(), 10000);
+    QCOMPARE(samp::localPathForFileUrl(spectrumParams.value(QStringLiteral("url")).toString()), QFileInfo(pha).absoluteFilePath());
+    QCOMPARE(spectrumParams.value(QStringLiteral("spectrum-id")).toString(), spectrumId);
+    QCOMPARE(spectrumParams.value(QStringLiteral("name")).toString(), QStringLiteral("3C 273 ACIS"));
+    const QVariantMap ssaMeta = spectrumParams.value(QStringLiteral("meta")).toMap();
+    QCOMPARE(ssaMeta.value(QStringLiteral("Access.Format")).toString(), QStringLiteral("application/fits"));
+    QCOMPARE(ssaMeta.value(QStringLiteral("Target.Name")).toString(), QStringLiteral("3C 273"));
+    QCOMPARE(ssaMeta.value(QStringLiteral("DataID.Instrument")).toString(), QStringLiteral("CHANDRA ACIS"));
+    XSKY_COMPARE_NEAR(ssaMeta.value(QStringLiteral("Char.TimeAxis.Coverage.Support.Extent")).toString().toDouble(), 38564.608926889, 1e-6);
+    // A file that is not a spectrum is refused with a message, not sent.
+    w.fitting()->spectra()->clear();
+    w.fitting()->addSpectrum(image, QStringLiteral("an image"), true);
+    spectrumParams.clear();
+    QVERIFY(w.samp()->sendSpectrum(peerId).isEmpty());
+    QTest::qWait(300);
+    QVERIFY(spectrumParams.isEmpty());
     other.disconnectBlocking();
     w.samp()->disconnectFromHub();
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(lock), 5000);  // the hub removed its lock file

@@ -4,6 +4,7 @@
 // never loaded); a row selection on that table sent by the JSAMP message sender (TOPCAT sends
 // selections only on a user's click) selects the matching row in XSky's dock.
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -49,6 +50,9 @@ class TestPeersTables : public QObject {
   void topcatLoadsWhatXskySends() {
     qputenv("SAMP_HUB", QByteArray("std-lockurl:file://") + run_->lockFile().toUtf8());
     app::MainWindow w;
+    const bool screenshot = !qEnvironmentVariable("XSKY_PEERS_DISPLAY").isEmpty() &&
+                            !qEnvironmentVariable("XSKY_SCREENSHOT_DIR").isEmpty();
+    if (screenshot) w.setGeometry(850, 0, 1150, 1000);  // TOPCAT's window opens at the left
     w.show();
     QSignalSpy connected(w.samp(), &app::SampWorkbench::connectionChanged);
     w.samp()->connectToHub();
@@ -57,8 +61,15 @@ class TestPeersTables : public QObject {
 
     // A catalogue in the dock with three rows selected by the user.
     const QString vot = run_->path(QStringLiteral("sources.vot"));
-    test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"),
-                    {QStringLiteral("write"), vot, QStringLiteral("30"), QStringLiteral("4")});
+    QStringList oracle{QStringLiteral("write"), vot, QStringLiteral("30"), QStringLiteral("4")};
+    if (screenshot && test::haveSharedData()) {  // the sources over a real image for the picture
+      const QString image = test::sharedData(QStringLiteral("images/XGA__0201901401_pn_exp1-0.50-2.00keVimg.fits"));
+      QSignalSpy shown(&w, &app::MainWindow::fileOpened);
+      w.openFile(image);
+      QVERIFY(shown.wait(20000));
+      oracle << QStringLiteral("149.6005") << QStringLiteral("-11.0868");
+    }
+    test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"), oracle);
     QSignalSpy opened(w.catalogue(), &app::CatalogWorkbench::opened);
     w.catalogue()->openCatalogue(vot);
     QVERIFY(opened.wait(20000));
@@ -116,6 +127,14 @@ class TestPeersTables : public QObject {
     QVERIFY2(code == 0, output.constData());
     QVERIFY2(output.contains("samp.ok"), output.constData());
     QCOMPARE(panel->selectedRows(), std::vector<size_t>{chosen[1]});
+    if (screenshot) {  // both windows on the shared display (scripts/screenshot-peers.sh)
+      QTest::qWait(2000);
+      const QString png = QDir(qEnvironmentVariable("XSKY_SCREENSHOT_DIR")).filePath(QStringLiteral("xsky-topcat.png"));
+      QVERIFY(run_->run(QStringLiteral("import"),
+                        {QStringLiteral("-display"), qEnvironmentVariable("XSKY_PEERS_DISPLAY"),
+                         QStringLiteral("-window"), QStringLiteral("root"), png},
+                        nullptr, 30000, run_->environment()) == 0);
+    }
     w.samp()->disconnectFromHub();
   }
 };
