@@ -44,5 +44,6 @@ int runFit(const QStringList& args);  // app/cli/FitCommand.cpp: spectral fittin
 int runTiming(const QStringList& args);
 int runLongTerm(const QStringList& args);  // app/cli/LongTermCommand.cpp: `timing longterm`  // app/cli/TimingCommand.cpp: light curves and timing
 int runQuery(const QStringList& args);   // app/cli/QueryCommand.cpp: the catalogue query language
+int runCrossMatch(const QStringList& args);  // app/cli/CrossMatchCommand.cpp: tables by position
 
 }  // namespace xsky::cli

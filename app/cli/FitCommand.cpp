@@ -2,7 +2,8 @@
 //   [--stat chi2gehrels|chi2datavar|cstat|wstat] [--subtract-background] [--ungroup]
 //   [--group min-counts=N|min-snr=X|optimal] [--notice LO:HI] [--ignore LO:HI]
 //   [--channels LO:HI] [--set PAR=VALUE[,frozen][,min=X][,max=Y]] [--set PAR=link:OTHER]
-//   [--untie PAR] [--errors covar|conf] [--delta-stat X] [--flux LO:HI] [--eval] [--json]
+//   [--untie PAR] [--errors covar|conf] [--delta-stat X] [--flux LO:HI]
+//   [--contour PAR1,PAR2[,N]] [--goodness N] [--seed S] [--eval] [--json]
 // Fits one model to the spectra and prints the best fit with errors: 1-sigma covariance errors
 // (--errors covar, the default) or intervals from profiling the statistic at --delta-stat
 // (--errors conf; default 2.706, 90 % for one parameter). With several --data every parameter is
@@ -17,7 +18,19 @@
 // parameters'. Energies keV; `:1` and `7:` are open ranges; filters apply in the order given.
 // --group replaces the file's grouping: the filters then act on single channels, and the grouping
 // is computed afterwards inside the noticed channels (Sherpa's `notice(0.3, 7);
-// group_counts(20, tabStops=~mask)`). Not yet supported (exit 2): the chi2modvar/chi2xspecvar/
+// group_counts(20, tabStops=~mask)`).
+// --contour PAR1,PAR2[,N] steps the two parameters over an N x N grid (default 20; ranges the
+// best fit +- 3 covariance sigmas, clipped to the limits) and minimises the statistic over the
+// other free parameters at every point (spectral/ConfidenceContour.h); JSON adds "contour":
+// {"x", "y", "x_values", "y_values", "statistic": one row per y value (statistic[j][i] at
+// x_values[i], y_values[j]), "levels": best + 2.30, 4.61, 9.21 (68, 90, 99 % for two
+// parameters), "deltas", "best": [x, y], "new_minimum"}.
+// --goodness N simulates N spectra from the best fit (Poisson, with the background as the
+// statistic treats it), refits each and reports the fraction whose statistic is lower than the
+// data's (XSPEC's `goodness`; spectral/GoodnessOfFit.h): JSON adds "goodness": {"simulations": N,
+// "fraction_lower", "failed", "observed", "seed"}. --seed S (default 20261123) makes the
+// simulations and the flux errors' draws reproducible.
+// Not yet supported (exit 2): the chi2modvar/chi2xspecvar/
 // cash statistics.
 // Exit 0 on success (also a fit that did not converge: "converged": false), 1 when a file cannot
 // be read or the fit fails, 2 on bad usage.
@@ -27,13 +40,16 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <memory>
 
 #include "cli/CliCommon.h"
+#include "cli/FitContour.h"
 #include "spectral/ConfidenceIntervals.h"
 #include "spectral/FluxCalculation.h"
+#include "spectral/GoodnessOfFit.h"
 #include "spectral/JointParameters.h"
 #include "spectral/SpectralFit.h"
 
@@ -214,6 +230,28 @@ std::vector<Row> outputRows(const JointParameters& joint) {
   return rows;
 }
 
+/// The fitted index of a parameter named as --set names it (a linked one has none).
+int fittedIndex(const JointParameters& joint, const QString& key, const char* option) {
+  const auto [d, i] = joint.find(key);
+  if (i < 0) {
+    throw UsageError(
+        QStringLiteral("%1: no parameter '%2' in the model").arg(QLatin1String(option), key));
+  }
+  const std::pair<int, int> slot{joint.isUntied(i) ? d : 0, i};
+  const auto fittedSlots = joint.independentSlots();
+  for (size_t k = 0; k < fittedSlots.size(); ++k) {
+    if (fittedSlots[k] == slot) return int(k);
+  }
+  throw UsageError(QStringLiteral("%1: parameter '%2' is linked to another, not fitted")
+                       .arg(QLatin1String(option), key));
+}
+
+/// A seed as a JSON integer, or as a string beyond 2^53 (where doubles lose integers).
+QJsonValue seedJson(std::uint64_t seed) {
+  if (seed <= (std::uint64_t(1) << 53)) return QJsonValue(static_cast<qint64>(seed));
+  return QJsonValue(QString::number(seed));
+}
+
 std::vector<std::pair<double, double>> parseBands(const QStringList& values) {
   std::vector<std::pair<double, double>> bands;
   for (const QString& v : values) {
@@ -279,8 +317,22 @@ int runFit(const QStringList& args) {
       QStringLiteral("flux"),
       QStringLiteral("Absorbed and unabsorbed fluxes in LO:HI keV with 90 % errors (repeatable)."),
       QStringLiteral("LO:HI"));
+  const QCommandLineOption contour(
+      QStringLiteral("contour"),
+      QStringLiteral("Statistic on an N x N grid of two parameters (default N 20), the others "
+                     "refitted at each point; 68/90/99 % levels."),
+      QStringLiteral("PAR1,PAR2[,N]"));
+  const QCommandLineOption goodness(
+      QStringLiteral("goodness"),
+      QStringLiteral("Simulate N spectra from the best fit, refit them, report the fraction with "
+                     "a lower statistic."),
+      QStringLiteral("N"));
+  const QCommandLineOption seed(
+      QStringLiteral("seed"),
+      QStringLiteral("Random seed of --goodness and of the flux errors (default 20261123)."),
+      QStringLiteral("S"));
   parser.addOptions({data, model, stat, subtract, ungroup, notice, ignore, channels, set, errors,
-                     eval, json, group, untie, deltaStat, flux});
+                     eval, json, group, untie, deltaStat, flux, contour, goodness, seed});
   int exitCode = kOk;
   if (!parseArgs(parser, args, QStringLiteral("Fit a model to OGIP spectra."), &exitCode))
     return exitCode;
@@ -315,6 +367,34 @@ int runFit(const QStringList& args) {
     grouping = parseGroupingScheme(parser.value(group), &why);
     if (!grouping) return fail(kCommand, QStringLiteral("--group: ") + why, kUsage);
   }
+  std::optional<ContourRequest> contourRequest;
+  if (parser.isSet(contour)) {
+    QString why;
+    contourRequest = parseContourRequest(parser.value(contour), &why);
+    if (!contourRequest) return fail(kCommand, QStringLiteral("--contour ") + why, kUsage);
+    if (parser.isSet(eval)) {
+      return fail(kCommand, QStringLiteral("--contour needs a fit (not --eval)"), kUsage);
+    }
+  }
+  GoodnessOptions goodnessOptions;
+  if (parser.isSet(goodness)) {
+    bool ok = false;
+    goodnessOptions.simulations = parser.value(goodness).toInt(&ok);
+    if (!ok || goodnessOptions.simulations < 1 || goodnessOptions.simulations > 1000000) {
+      return fail(kCommand, QStringLiteral("--goodness needs a number of simulations, 1 or more"),
+                  kUsage);
+    }
+    if (parser.isSet(eval)) {
+      return fail(kCommand, QStringLiteral("--goodness needs a fit (not --eval)"), kUsage);
+    }
+  }
+  FluxErrorOptions fluxOptions;
+  if (parser.isSet(seed)) {
+    bool ok = false;
+    const qulonglong value = parser.value(seed).toULongLong(&ok);
+    if (!ok) return fail(kCommand, QStringLiteral("--seed needs a non-negative integer"), kUsage);
+    goodnessOptions.seed = fluxOptions.seed = value;
+  }
   if (!parser.isSet(data)) return fail(kCommand, QStringLiteral("--data is required"), kUsage);
   if (!parser.isSet(model)) return fail(kCommand, QStringLiteral("--model is required"), kUsage);
 
@@ -337,6 +417,21 @@ int runFit(const QStringList& args) {
     for (const QString& s : parser.values(set)) {
       const int i = applySet(&joint, s);
       scaleNorms = scaleNorms && m.parameters()[size_t(i)].name != QLatin1String("norm");
+    }
+    std::pair<int, int> contourAxes{-1, -1};  // fitted indices
+    if (contourRequest) {
+      contourAxes = {fittedIndex(joint, contourRequest->x, "--contour"),
+                     fittedIndex(joint, contourRequest->y, "--contour")};
+      if (contourAxes.first == contourAxes.second) {
+        throw UsageError(QStringLiteral("--contour: give two different parameters"));
+      }
+      const std::vector<Parameter> start = joint.independent();
+      for (int k : {contourAxes.first, contourAxes.second}) {
+        if (start[size_t(k)].frozen) {
+          throw UsageError(
+              QStringLiteral("--contour: %1 is frozen").arg(start[size_t(k)].fullName()));
+        }
+      }
     }
 
     QStringList warnings;
@@ -399,11 +494,20 @@ int runFit(const QStringList& args) {
         }
       }
     }
-    FluxErrorOptions fluxOptions;
     if (evaluateOnly) fluxOptions.draws = 0;
     const std::vector<BandFlux> fluxes =
         bands.empty() ? std::vector<BandFlux>{}
                       : fluxesWithErrors(problem, fitted, bands, 0, fluxOptions);
+    std::optional<ContourGrid> grid;
+    if (contourRequest) {
+      ContourOptions contourOptions;
+      contourOptions.xPoints = contourOptions.yPoints = contourRequest->points;
+      grid = confidenceContour(problem, fitted, contourAxes.first, contourAxes.second,
+                               result.errors, contourOptions);
+    }
+    auto axisName = [&](int k) { return fitted[size_t(k)].fullName(); };
+    std::optional<GoodnessResult> goodnessResult;
+    if (parser.isSet(goodness)) goodnessResult = goodnessOfFit(problem, fitted, goodnessOptions);
     const std::vector<Row> rows = outputRows(joint);
     const int n = joint.modelParameterCount();
 
@@ -462,6 +566,19 @@ int runFit(const QStringList& args) {
                            {QStringLiteral("fluxes"), fluxArray},
                            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
       if (conf) document.insert(QStringLiteral("delta_stat"), confOptions.deltaStat);
+      if (grid) {
+        document.insert(QStringLiteral("contour"),
+                        contourJson(*grid, axisName(grid->xParameter), axisName(grid->yParameter)));
+      }
+      if (goodnessResult) {
+        const GoodnessResult& g = *goodnessResult;
+        document.insert(QStringLiteral("goodness"),
+                        QJsonObject{{QStringLiteral("simulations"), goodnessOptions.simulations},
+                                    {QStringLiteral("fraction_lower"), finite(g.fractionLower)},
+                                    {QStringLiteral("failed"), g.failed},
+                                    {QStringLiteral("observed"), g.observed},
+                                    {QStringLiteral("seed"), seedJson(goodnessOptions.seed)}});
+      }
       printJson(document);
     } else {
       std::printf("model %s, statistic %s = %.10g, %d points, %d dof%s\n",
@@ -499,6 +616,16 @@ int runFit(const QStringList& args) {
             "unabsorbed %.5g erg/cm^2/s (90%%: %.5g - %.5g)\n",
             f.lo, f.hi, f.energyFlux, f.energyFluxLow, f.energyFluxHigh, f.photonFlux,
             f.unabsorbedEnergyFlux, f.unabsorbedEnergyFluxLow, f.unabsorbedEnergyFluxHigh);
+      }
+      if (grid) printContour(*grid, axisName(grid->xParameter), axisName(grid->yParameter));
+      if (goodnessResult) {
+        std::printf("goodness: %.1f %% of %d simulations (seed %llu) have a lower statistic than "
+                    "the data's %.10g%s\n",
+                    100.0 * goodnessResult->fractionLower, goodnessResult->simulations,
+                    static_cast<unsigned long long>(goodnessOptions.seed), goodnessResult->observed,
+                    goodnessResult->failed > 0
+                        ? qPrintable(QStringLiteral(" (%1 failed)").arg(goodnessResult->failed))
+                        : "");
       }
     }
     return kOk;

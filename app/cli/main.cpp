@@ -27,6 +27,7 @@ const std::map<QString, std::pair<xsky::cli::Command, const char*>>& commands() 
       {QStringLiteral("fit"), {&xsky::cli::runFit, "fit a model to OGIP spectra (XSPEC/Sherpa statistics)"}},
       {QStringLiteral("timing"), {&xsky::cli::runTiming, "light curves and timing: variability, Bayesian Blocks, periodograms, folding"}},
       {QStringLiteral("query"), {&xsky::cli::runQuery, "select the rows of a source table (VOTable, FITS) with a query"}},
+      {QStringLiteral("crossmatch"), {&xsky::cli::runCrossMatch, "match two source tables by position within a radius"}},
   };
   return table;
 }

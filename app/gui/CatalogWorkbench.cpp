@@ -1,34 +1,28 @@
 #include "gui/CatalogWorkbench.h"
 
 #include <QAction>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
+#include <QSettings>
 #include <QWidget>
 #include <QtConcurrent>
 
 #include "catalog/CatalogOverlay.h"
 #include "catalog/CatalogPanel.h"
-#include "catalog/FitsTableReader.h"
 #include "catalog/NameResolver.h"
-#include "catalog/VoTableReader.h"
-#include "fits/FitsError.h"
+#include "catalog/SourceTableFile.h"
 #include "sky/SkyView.h"
 
 namespace xsky::app {
 
-catalog::SourceTable readSourceTable(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    throw Error(QStringLiteral("%1: %2").arg(path, f.errorString()));
-  const QByteArray head = f.read(4096);
-  f.close();
-  if (catalog::looksLikeVoTable(head)) return catalog::readVoTable(path);
-  if (head.startsWith("SIMPLE  =") || head.startsWith("\x1f\x8b"))
-    return catalog::readFitsTable(path);
-  throw Error(QStringLiteral("%1: neither a VOTable nor a FITS file").arg(path));
-}
+namespace {
+
+const QString kMatchRadiusKey = QStringLiteral("catalog/matchRadiusArcsec");
+constexpr double kDefaultMatchRadiusArcsec = 5.0;
+
+}  // namespace
 
 CatalogWorkbench::CatalogWorkbench(QWidget* window, widgets::RegionDocument* regions)
     : QObject(window),
@@ -54,6 +48,26 @@ CatalogWorkbench::CatalogWorkbench(QWidget* window, widgets::RegionDocument* reg
         tr("Tables (*.vot *.votable *.xml *.fits *.fit *.fts);;All files (*)"));
     if (!path.isEmpty()) openCatalogue(path);
   });
+  connect(panel_, &widgets::CatalogPanel::matchRequested, this, &CatalogWorkbench::askTableToMatch);
+}
+
+void CatalogWorkbench::askTableToMatch() {
+  const QString path = QFileDialog::getOpenFileName(
+      window_, tr("Match the catalogue with a table"), QString(),
+      tr("Tables (*.vot *.votable *.xml *.fits *.fit *.fts);;All files (*)"));
+  if (path.isEmpty()) return;
+  QSettings settings;
+  bool ok = false;
+  const double arcsec = QInputDialog::getDouble(
+      window_, tr("Match With Table"),
+      tr("Radius around each catalogue source, arcsec:\n(the nearest source of %1 within it is "
+         "its counterpart)")
+          .arg(QFileInfo(path).fileName()),
+      settings.value(kMatchRadiusKey, kDefaultMatchRadiusArcsec).toDouble(), 0.001, 36000.0, 3,
+      &ok);
+  if (!ok) return;
+  settings.setValue(kMatchRadiusKey, arcsec);
+  panel_->matchWithFile(path, arcsec / 3600.0);
 }
 
 CatalogWorkbench::~CatalogWorkbench() = default;
@@ -83,7 +97,7 @@ void CatalogWorkbench::openCatalogue(const QString& path) {
   watcher->setFuture(QtConcurrent::run([path] {
     Loaded out;
     try {
-      out.table = std::make_shared<catalog::SourceTable>(readSourceTable(path));
+      out.table = std::make_shared<catalog::SourceTable>(catalog::readSourceTableFile(path));
     } catch (const std::exception& e) {
       out.error = QString::fromUtf8(e.what());
     }

@@ -3,8 +3,9 @@
 // table, read on a worker) into the Catalogue dock (widgets/catalog/CatalogPanel), its markers on
 // every frame, "Make Source Region Here" into the shared RegionDocument, and object names in the
 // query box (cone('M31', ...), a bare name) resolved through CDS Sesame with the local cache
-// (core/catalog/NameResolver) on the query's worker thread. Wiring only: tables, queries and name
-// resolution are core/catalog.
+// (core/catalog/NameResolver) on the query's worker thread, and "Match With Table..." (the file and
+// radius dialogs here, then CatalogPanel::matchWithFile, which tests call directly). Wiring only:
+// tables, queries, cross-matching and name resolution are core/catalog.
 
 #include <QObject>
 
@@ -44,6 +45,9 @@ class CatalogWorkbench : public QObject {
   void openCatalogue(const QString& path);
   /// Shows a table already read (e.g. received over SAMP).
   void showTable(std::shared_ptr<const catalog::SourceTable> table, const QString& label);
+  /// "Match With Table...": asks for a table file and a radius (default 5 arcsec, then the last
+  /// one used), then runs CatalogPanel::matchWithFile(path, radius).
+  void askTableToMatch();
 
  Q_SIGNALS:
   void opened(const QString& path);
@@ -56,8 +60,5 @@ class CatalogWorkbench : public QObject {
   QAction* open_;
   std::shared_ptr<catalog::SesameResolver> resolver_;
 };
-
-/// Reads a source table, VOTable or FITS by content (blocking: call from a worker).
-catalog::SourceTable readSourceTable(const QString& path);
 
 }  // namespace xsky::app

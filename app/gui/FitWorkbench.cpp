@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,10 +22,13 @@
 #include <limits>
 
 #include "fits/FitsError.h"
+#include "gui/ContourDialog.h"
 #include "products/Extraction.h"
+#include "spectral/ConfidenceContour.h"
 #include "spectral/ConfidenceIntervals.h"
 #include "spectral/FitPlotData.h"
 #include "spectral/Grouping.h"
+#include "spectral/ContourPlot.h"
 #include "spectral/SpectralFit.h"
 #include "spectral/SpectrumFitPlot.h"
 #include "tasks/TaskManager.h"
@@ -46,11 +50,13 @@ struct FitOutcome {
   std::vector<spectral::Parameter> parameters;
   std::vector<double> errors;
   std::vector<spectral::FoldedPlot> plots;
+  std::vector<spectral::UnfoldedPlot> unfolded;
   double statistic = 0;
   int dof = 0;
   bool converged = false;
   QStringList warnings;
   std::vector<spectral::ConfidenceInterval> intervals;
+  spectral::ContourGrid grid;
 };
 
 }  // namespace
@@ -147,9 +153,13 @@ FitWorkbench::FitWorkbench(QWidget* window, tasks::TaskManager* tasks) : QObject
   fitButton_ = new QPushButton(tr("Fit"), top);
   fitButton_->setObjectName(QStringLiteral("fitButton"));
   errorsButton_ = new QPushButton(tr("Errors (90 %)"), top);
+  contourButton_ = new QPushButton(tr("Contour..."), top);
+  contourButton_->setObjectName(QStringLiteral("contourButton"));
+  contourButton_->setToolTip(tr("68/90/99 % confidence contours of two parameters"));
   auto* exportButton = new QPushButton(tr("Export Plot..."), top);
   buttons->addWidget(fitButton_);
   buttons->addWidget(errorsButton_);
+  buttons->addWidget(contourButton_);
   buttons->addStretch(1);
   buttons->addWidget(exportButton);
   form->addRow(buttons);
@@ -157,14 +167,26 @@ FitWorkbench::FitWorkbench(QWidget* window, tasks::TaskManager* tasks) : QObject
   summary_->setObjectName(QStringLiteral("fitSummary"));
   summary_->setWordWrap(true);
   form->addRow(summary_);
-  plot_ = new widgets::SpectrumFitPlot(panel_);
+  plotTabs_ = new QTabWidget(panel_);
+  plotTabs_->setObjectName(QStringLiteral("fitPlotTabs"));
+  plot_ = new widgets::SpectrumFitPlot(plotTabs_);
+  contourPlot_ = new widgets::ContourPlot(plotTabs_);
+  plotTabs_->addTab(plot_, tr("Spectrum"));
+  plotTabs_->addTab(contourPlot_, tr("Contour"));
+  // The folded/unfolded selector sits in the tab bar: the plot keeps its height in a full window.
+  QComboBox* mode = plot_->takeModeSelector();
+  plotTabs_->setCornerWidget(mode, Qt::TopRightCorner);
+  mode->show();
+  connect(plotTabs_, &QTabWidget::currentChanged, mode,
+          [this, mode] { mode->setVisible(plotTabs_->currentWidget() == plot_); });
   auto* split = new QSplitter(Qt::Vertical, panel_);
   split->addWidget(top);
-  split->addWidget(plot_);
+  split->addWidget(plotTabs_);
   split->setStretchFactor(1, 1);
   layout->addWidget(split);
   connect(fitButton_, &QPushButton::clicked, this, [this] { fit(); });
   connect(errorsButton_, &QPushButton::clicked, this, [this] { computeErrors(); });
+  connect(contourButton_, &QPushButton::clicked, this, &FitWorkbench::askContour);
   connect(exportButton, &QPushButton::clicked, this, &FitWorkbench::exportPlot);
   connect(model_, &QLineEdit::editingFinished, this, [this] { setModel(model_->text()); });
   setModel(model_->text());
@@ -208,6 +230,8 @@ void FitWorkbench::setModel(const QString& expression) {
     expression_ = expression;
     parameters_ = m.parameters();
     errors_.assign(parameters_.size(), std::nan(""));
+    fitted_ = false;
+    contourPlot_->clear();
     fillTable();
     summary_->setText(tr("Model %1: %n parameter(s).", nullptr, int(parameters_.size())).arg(expression));
   } catch (const Error& e) {
@@ -297,7 +321,9 @@ quint64 FitWorkbench::fit() {
         out->converged = r.converged;
         const std::vector<double> values = spectral::parameterValues(m.parameters());
         for (size_t d = 0; d < data.size(); ++d) {
-          out->plots.push_back(spectral::foldedPlot(data[d], m, problem.modelValues(int(d), values)));
+          const std::vector<double> own = problem.modelValues(int(d), values);
+          out->plots.push_back(spectral::foldedPlot(data[d], m, own));
+          out->unfolded.push_back(spectral::unfoldedPlot(out->plots.back(), m, own));
         }
         for (const QString& w : out->warnings) ctx.log(QStringLiteral("warning: ") + w);
         return r.statistic;
@@ -311,8 +337,10 @@ quint64 FitWorkbench::fit() {
           parameters_ = out->parameters;
           errors_ = out->errors;
           converged_ = out->converged;
+          fitted_ = true;
           fillTable();
-          plot_->setPlots(out->plots, s.labels);
+          plot_->setPlots(out->plots, out->unfolded, s.labels);
+          plotTabs_->setCurrentWidget(plot_);
           summary_->setText(tr("%1: statistic %2 with %3 degrees of freedom (%4 = %5)%6")
                                 .arg(kStatistics[statistic_->currentIndex()].second)
                                 .arg(out->statistic, 0, 'f', 2)
@@ -320,6 +348,7 @@ quint64 FitWorkbench::fit() {
                                 .arg(out->dof > 0 ? tr("reduced") : QString())
                                 .arg(out->dof > 0 ? out->statistic / out->dof : 0.0, 0, 'f', 3)
                                 .arg(out->converged ? QString() : tr(" — DID NOT CONVERGE: the parameters shown are the last tried")));
+          fitSummary_ = summary_->text();
           Q_EMIT message(summary_->text());
         }
         Q_EMIT finished();
@@ -356,6 +385,81 @@ quint64 FitWorkbench::computeErrors() {
                                                                                        c.lowerAtBound || c.upperAtBound ? tr(" (at a limit)") : QString()));
           }
           Q_EMIT message(tr("90 % intervals of %n parameter(s) computed", nullptr, int(out->intervals.size())));
+        }
+        Q_EMIT finished();
+      });
+}
+
+void FitWorkbench::askContour() {
+  readTable();
+  ContourDialog dialog(parameters_, window_);
+  if (dialog.exec() == QDialog::Accepted) {
+    computeContour(dialog.xParameter(), dialog.yParameter(), dialog.points());
+  }
+}
+
+quint64 FitWorkbench::computeContour(int x, int y, int points) {
+  readTable();
+  const Setup s = setup();
+  const int n = int(parameters_.size());
+  QString refusal;
+  if (s.paths.isEmpty() || !fitted_) {
+    refusal = tr("Fit first: a contour is drawn around the best fit.");
+  } else if (x < 0 || y < 0 || x >= n || y >= n || x == y || parameters_[size_t(x)].frozen ||
+             parameters_[size_t(y)].frozen) {
+    refusal = tr("A contour needs two different free parameters.");
+  }
+  if (!refusal.isEmpty()) {
+    summary_->setText(refusal);
+    Q_EMIT message(tr("contour: %1").arg(refusal));
+    return 0;
+  }
+  const QString xName = parameters_[size_t(x)].fullName();
+  const QString yName = parameters_[size_t(y)].fullName();
+  auto out = std::make_shared<FitOutcome>();
+  return tasks_->start(
+      tr("Contour of %1 and %2 (%3 x %3)").arg(xName, yName).arg(points),
+      [s, x, y, points, out](tasks::TaskContext& ctx) -> QVariant {
+        ctx.stage(QStringLiteral("reading the spectra"));
+        std::vector<spectral::SpectralData> data =
+            loadAll(s.paths, s.group, s.emin, s.emax, &out->warnings);
+        std::vector<const spectral::SpectralData*> ptrs;
+        for (const auto& d : data) ptrs.push_back(&d);
+        spectral::Model m = spectral::Model::parse(s.expression);
+        m.parameters() = s.parameters;
+        const spectral::FitProblem problem(ptrs, &m, {s.statistic, false});
+        ctx.stage(QStringLiteral("covariance errors"));
+        // Errors per parameter (the free ones' covariance sigmas) for the default ranges.
+        std::vector<double> errors(m.parameters().size(), std::nan(""));
+        const std::vector<int> free = spectral::freeIndices(m.parameters());
+        const std::vector<double> sigma = spectral::covarianceErrors(problem, m);
+        for (size_t k = 0; k < free.size(); ++k) errors[size_t(free[k])] = sigma[k];
+        ctx.stage(QStringLiteral("stepping the grid"));
+        spectral::ContourOptions options;
+        options.xPoints = options.yPoints = points;
+        out->grid = spectral::confidenceContour(problem, m.parameters(), x, y, errors, options,
+                                                ctx.progressFn());
+        return out->grid.nx() * out->grid.ny();
+      },
+      [this, out, xName, yName](const tasks::TaskInfo& info) {
+        if (info.state == tasks::TaskState::Failed) {
+          summary_->setText(info.error);
+          Q_EMIT message(tr("contour: %1").arg(info.error));
+        }
+        if (info.state == tasks::TaskState::Succeeded) {
+          contourPlot_->setGrid(out->grid, xName, yName);
+          plotTabs_->setCurrentWidget(contourPlot_);
+          summary_->setText(fitSummary_);
+          const spectral::ContourGrid& g = out->grid;
+          Q_EMIT message(g.newMinimum ? tr("contour of %1 and %2: a grid point lies below the best "
+                                           "fit (%3 < %4): fit again from there")
+                                            .arg(xName, yName)
+                                            .arg(g.lowest, 0, 'f', 3)
+                                            .arg(g.bestStatistic, 0, 'f', 3)
+                                      : tr("contour of %1 and %2 on a %3 x %4 grid")
+                                            .arg(xName, yName)
+                                            .arg(g.nx())
+                                            .arg(g.ny()));
         }
         Q_EMIT finished();
       });

@@ -2,10 +2,11 @@
 // The Fit dock (issue 7): the spectra to fit (every extracted source spectrum is added; "Add" opens
 // any OGIP spectrum), checked ones fitted jointly with one model (parameters tied across data
 // sets), the model expression, the statistic, grouping and energy range; a parameter table
-// (value, error, frozen, min, max) that the next fit starts from; Fit and Errors (90 % profile
-// intervals) run as tasks off the GUI thread and can be cancelled in the Tasks dock; the plot of
-// data, model, components and residuals with PNG/PDF/text export. Wiring only: the fitting is
-// core/spectral.
+// (value, error, frozen, min, max) that the next fit starts from; Fit, Errors (90 % profile
+// intervals) and Contour (the statistic on a grid over two parameters, the others refitted) run
+// as tasks off the GUI thread and can be cancelled in the Tasks dock; two plot tabs: the data,
+// model, components and residuals (folded counts/s/keV or unfolded E^2 F_E) with PNG/PDF/text
+// export, and the confidence contour. Wiring only: the fitting is core/spectral.
 
 #include <QJsonObject>
 #include <QObject>
@@ -24,6 +25,7 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 class QWidget;
 
 namespace xsky::products {
@@ -33,6 +35,7 @@ namespace xsky::tasks {
 class TaskManager;
 }
 namespace xsky::widgets {
+class ContourPlot;
 class SpectrumFitPlot;
 }
 
@@ -45,6 +48,8 @@ class FitWorkbench : public QObject {
 
   QWidget* panel() const { return panel_; }
   widgets::SpectrumFitPlot* plot() const { return plot_; }
+  widgets::ContourPlot* contourPlot() const { return contourPlot_; }
+  QTabWidget* plotTabs() const { return plotTabs_; }
   QListWidget* spectra() const { return spectra_; }
   QTableWidget* parameterTable() const { return table_; }
   QLabel* summary() const { return summary_; }
@@ -61,6 +66,10 @@ class FitWorkbench : public QObject {
   quint64 fit();
   /// 90 % profile errors at the current parameters; returns the task id.
   quint64 computeErrors();
+  /// The confidence contour of parameters x and y (model indices, both free) on a points x points
+  /// grid over the best fit +- 3 covariance sigmas, shown in the Contour tab; returns the task id
+  /// (0 and a message when there is no fit or the parameters do not fit).
+  quint64 computeContour(int x, int y, int points = 20);
 
   /// The parameters as the table holds them (values after the last fit).
   const std::vector<spectral::Parameter>& parameters() const { return parameters_; }
@@ -80,6 +89,7 @@ class FitWorkbench : public QObject {
   void fillTable();
   void readTable();
   void exportPlot();
+  void askContour();
 
   QWidget* window_;
   tasks::TaskManager* tasks_;
@@ -94,11 +104,16 @@ class FitWorkbench : public QObject {
   QLabel* summary_ = nullptr;
   QPushButton* fitButton_ = nullptr;
   QPushButton* errorsButton_ = nullptr;
+  QPushButton* contourButton_ = nullptr;
+  QTabWidget* plotTabs_ = nullptr;
   widgets::SpectrumFitPlot* plot_ = nullptr;
+  widgets::ContourPlot* contourPlot_ = nullptr;
   std::vector<spectral::Parameter> parameters_;
   std::vector<double> errors_;
   QString expression_;
   bool converged_ = false;
+  bool fitted_ = false;  // parameters_ hold a fit of the current model
+  QString fitSummary_;   // the last fit's summary line
 };
 
 }  // namespace xsky::app

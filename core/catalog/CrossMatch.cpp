@@ -168,9 +168,8 @@ SkyPositions positionsOf(const SourceTable& table, PositionColumns columns) {
   if (!columns.found()) columns = findPositionColumns(table);
   if (!columns.found()) {
     throw Error(
-        QStringLiteral("%1: no RA/Dec columns found (name them RA and DEC, or give them the UCDs "
-                       "pos.eq.ra;meta.main and pos.eq.dec;meta.main)")
-            .arg(table.source.isEmpty() ? table.name : table.source));
+        QStringLiteral("%1: no RA/Dec columns found (looked for %2)")
+            .arg(table.source.isEmpty() ? table.name : table.source, positionColumnsSought()));
   }
   const Column& ra = table.columns.at(static_cast<size_t>(columns.ra));
   const Column& dec = table.columns.at(static_cast<size_t>(columns.dec));

@@ -61,6 +61,24 @@ int findError(const SourceTable& t) {
   return -1;
 }
 
+// Usual RA/Dec column names, tried in this order (lower case; matched case-insensitively).
+const char* const kPairs[][2] = {
+    {"ra", "dec"},
+    {"ra_icrs", "de_icrs"},
+    {"raj2000", "dej2000"},
+    {"_raj2000", "_dej2000"},
+    {"ra_j2000", "dec_j2000"},
+    {"sc_ra", "sc_dec"},
+    {"ra_deg", "dec_deg"},
+    {"radeg", "dedeg"},
+    {"ra_obj", "dec_obj"},
+    {"ra_pnt", "dec_pnt"},
+    {"alpha_j2000", "delta_j2000"},
+    {"ra2000", "dec2000"},
+    {"ra_icrs", "dec_icrs"},
+    {"raj2000", "decj2000"},
+};
+
 }  // namespace
 
 PositionColumns findPositionColumns(const SourceTable& table) {
@@ -85,22 +103,6 @@ PositionColumns findPositionColumns(const SourceTable& table) {
            findUcd(table, QStringLiteral("pos.eq.dec"), true), "ucd (no meta.main)")) {
     return p;
   }
-  static const char* const kPairs[][2] = {
-      {"ra", "dec"},
-      {"ra_icrs", "de_icrs"},
-      {"raj2000", "dej2000"},
-      {"_raj2000", "_dej2000"},
-      {"ra_j2000", "dec_j2000"},
-      {"sc_ra", "sc_dec"},
-      {"ra_deg", "dec_deg"},
-      {"radeg", "dedeg"},
-      {"ra_obj", "dec_obj"},
-      {"ra_pnt", "dec_pnt"},
-      {"alpha_j2000", "delta_j2000"},
-      {"ra2000", "dec2000"},
-      {"ra_icrs", "dec_icrs"},
-      {"raj2000", "decj2000"},
-  };
   for (const auto& pair : kPairs) {
     if (take(findName(table, QString::fromLatin1(pair[0])),
              findName(table, QString::fromLatin1(pair[1])), "name")) {
@@ -108,6 +110,18 @@ PositionColumns findPositionColumns(const SourceTable& table) {
     }
   }
   return p;
+}
+
+QString positionColumnsSought() {
+  QStringList names;
+  for (const auto& pair : kPairs) {
+    names << QStringLiteral("%1/%2").arg(QString::fromLatin1(pair[0]).toUpper(),
+                                         QString::fromLatin1(pair[1]).toUpper());
+  }
+  return QStringLiteral(
+             "numeric columns with the UCDs pos.eq.ra;meta.main and pos.eq.dec;meta.main (or "
+             "POS_EQ_RA_MAIN/POS_EQ_DEC_MAIN, or pos.eq.ra/pos.eq.dec), or named %1")
+      .arg(names.join(QStringLiteral(", ")));
 }
 
 double angleScaleToDegrees(const QString& unit, double emptyMeans) {

@@ -34,6 +34,10 @@ struct PositionColumns {
 
 PositionColumns findPositionColumns(const SourceTable& table);
 
+/// What findPositionColumns looks for, for error messages: "numeric columns with the UCDs
+/// pos.eq.ra;meta.main and ... or named RA/DEC, RA_ICRS/DE_ICRS, ...".
+QString positionColumnsSought();
+
 /// Factor turning a value of `unit` into degrees: deg 1, arcmin 1/60, arcsec 1/3600, mas 1/3.6e6,
 /// rad 180/pi; empty -> arcsec. NaN for an unknown unit.
 double angleScaleToDegrees(const QString& unit, double emptyMeans = 1.0 / 3600.0);

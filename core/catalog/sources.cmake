@@ -6,6 +6,7 @@ target_sources(xsky_core PRIVATE
   catalog/VoTableReader.h catalog/VoTableReader.cpp
   catalog/VoTableWriter.h catalog/VoTableWriter.cpp
   catalog/FitsTableReader.h catalog/FitsTableReader.cpp
+  catalog/SourceTableFile.h catalog/SourceTableFile.cpp
   catalog/PositionColumns.h catalog/PositionColumns.cpp)
 
 # The query language (parser, block evaluator), sky targets and angles, and name resolution.
@@ -19,4 +20,6 @@ set_source_files_properties(catalog/QueryEvaluator.cpp PROPERTIES
   COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3>")
 
 # Cross-matching: sources inside the user's regions, neighbours within a radius (zone index).
-target_sources(xsky_core PRIVATE catalog/CrossMatch.h catalog/CrossMatch.cpp)
+# The matches as pairs and as one joined table (xsky-cli crossmatch --votable).
+target_sources(xsky_core PRIVATE catalog/CrossMatch.h catalog/CrossMatch.cpp
+  catalog/MatchedTable.h catalog/MatchedTable.cpp)

@@ -6,11 +6,13 @@
 
 namespace xsky::spectral {
 
-FoldedPlot foldedPlot(const SpectralData& data, const Model& model, std::span<const double> values,
-                      bool subtractBackground) {
-  FoldedPlot plot;
+namespace {
+
+/// The parameter values of the whole model, then (when there are several additive components:
+/// those with a norm parameter, in order of appearance) of each one alone, the other norms at 0.
+std::vector<std::vector<double>> componentPoints(const Model& model, std::span<const double> values,
+                                                 QStringList* names) {
   const std::vector<double> v(values.begin(), values.end());
-  // The additive components: those with a norm parameter, in order of appearance.
   std::vector<QString> components;
   const auto& params = model.parameters();
   for (const Parameter& p : params) {
@@ -27,9 +29,19 @@ FoldedPlot foldedPlot(const SpectralData& data, const Model& model, std::span<co
         if (params[i].name == QLatin1String("norm") && params[i].component != keep) only[i] = 0.0;
       }
       points.push_back(std::move(only));
-      plot.componentNames << keep;
+      *names << keep;
     }
   }
+  return points;
+}
+
+}  // namespace
+
+FoldedPlot foldedPlot(const SpectralData& data, const Model& model, std::span<const double> values,
+                      bool subtractBackground) {
+  FoldedPlot plot;
+  const std::vector<std::vector<double>> points =
+      componentPoints(model, values, &plot.componentNames);
   std::vector<std::vector<double>> folded;
   data.foldChannelsBatch(model, points, &folded);
   plot.components.resize(points.size() - 1);
@@ -62,6 +74,44 @@ FoldedPlot foldedPlot(const SpectralData& data, const Model& model, std::span<co
     plot.residual.push_back((net - model0) / std::sqrt(variance));
     plot.ratio.push_back(model0 > 0 ? net / model0 : 0.0);
     for (size_t k = 0; k < parts.size(); ++k) plot.components[k].push_back(parts[k] * scale);
+  }
+  return plot;
+}
+
+UnfoldedPlot unfoldedPlot(const FoldedPlot& folded, const Model& model,
+                          std::span<const double> values) {
+  UnfoldedPlot plot;
+  plot.energy = folded.energy;
+  plot.halfWidth = folded.halfWidth;
+  const size_t n = folded.energy.size();
+  std::vector<double> lo(n), hi(n);
+  for (size_t k = 0; k < n; ++k) {
+    lo[k] = folded.energy[k] - folded.halfWidth[k];
+    hi[k] = folded.energy[k] + folded.halfWidth[k];
+  }
+  const std::vector<std::vector<double>> points =
+      componentPoints(model, values, &plot.componentNames);
+  std::vector<double> flux(n);
+  for (size_t p = 0; p < points.size(); ++p) {
+    model.evaluate(points[p], lo, hi, flux.data());
+    std::vector<double> ee(n);
+    // Mean photon flux over the group times E_lo E_hi.
+    for (size_t k = 0; k < n; ++k) {
+      ee[k] = hi[k] > lo[k] ? flux[k] / (hi[k] - lo[k]) * lo[k] * hi[k] : 0.0;
+    }
+    if (p == 0) {
+      plot.model = std::move(ee);
+    } else {
+      plot.components.push_back(std::move(ee));
+    }
+  }
+  plot.data.resize(n);
+  plot.dataError.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    const bool usable = folded.model[k] > 0.0;
+    const double unfold = usable ? plot.model[k] / folded.model[k] : std::nan("");
+    plot.data[k] = folded.rate[k] * unfold;
+    plot.dataError[k] = folded.rateError[k] * unfold;
   }
   return plot;
 }

@@ -62,6 +62,16 @@ double wstatTerm(double S, double B, double r, double mu) {
                 S * (1.0 - std::log(S)) - B * (1.0 - std::log(B)));
 }
 
+double wstatBackground(double S, double B, double r, double mu) {
+  const double a = 1.0 / r;
+  const double f = 1.0 + a;
+  mu = std::max(mu, kTiny);
+  if (S == 0.0) return B / f;
+  if (B == 0.0) return mu < S / f ? S / f - mu : 0.0;
+  const double d = std::sqrt((f * mu - S - B) * (f * mu - S - B) + 4.0 * f * B * mu);
+  return std::max((S + B - f * mu + d) / (2.0 * f), kTiny);
+}
+
 double statisticResidual(StatisticKind kind, const GroupCounts& g, bool subtract) {
   const double S = g.source, B = g.background, r = g.ratio, mu = g.model;
   switch (kind) {

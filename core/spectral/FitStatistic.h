@@ -35,5 +35,9 @@ double statisticResidual(StatisticKind kind, const GroupCounts& g, bool subtract
 
 /// The wstat deviance for one group.
 double wstatTerm(double source, double background, double ratio, double model);
+/// The background that wstat profiles out for one group: its expected counts in the source
+/// region (the background region expects this / ratio), XSPEC manual Appendix B's f with
+/// t_s = 1, t_b = 1 / ratio.
+double wstatBackground(double source, double background, double ratio, double model);
 
 }  // namespace xsky::spectral

@@ -33,6 +33,36 @@ FitProblem::FitProblem(std::vector<const SpectralData*> data, const Model* model
   }
 }
 
+FitProblem FitProblem::withCounts(std::vector<ChannelCounts> counts) const {
+  if (counts.size() != data_.size()) {
+    throw Error(QStringLiteral("simulated counts for %1 data sets, the problem has %2")
+                    .arg(counts.size())
+                    .arg(data_.size()));
+  }
+  for (size_t d = 0; d < data_.size(); ++d) {
+    const size_t n = size_t(data_[d]->source().channelCount());
+    const bool backgroundOk = counts[d].background.empty() ||
+                              (data_[d]->background() && counts[d].background.size() == n);
+    if (counts[d].source.size() != n || !backgroundOk) {
+      throw Error(QStringLiteral("simulated counts do not match the channels of %1")
+                      .arg(data_[d]->source().path));
+    }
+  }
+  FitProblem copy = *this;
+  copy.counts_ = std::make_shared<const std::vector<ChannelCounts>>(std::move(counts));
+  return copy;
+}
+
+const std::vector<double>& FitProblem::sourceCounts(size_t d) const {
+  return counts_ ? (*counts_)[d].source : data_[d]->source().counts;
+}
+
+const std::vector<double>* FitProblem::backgroundCounts(size_t d) const {
+  if (!data_[d]->background()) return nullptr;
+  if (counts_ && !(*counts_)[d].background.empty()) return &(*counts_)[d].background;
+  return &data_[d]->background()->counts;
+}
+
 int FitProblem::pointCount() const {
   int n = 0;
   for (const SpectralData* d : data_) n += d->noticedCount();
@@ -56,8 +86,8 @@ void FitProblem::forEachGroup(const std::vector<double>& values, bool needBackgr
     d->foldChannels(*model_, modelValues(int(di), values), &channels);
     const auto& groups = d->groups();
     const auto& noticed = d->noticed();
-    const auto& src = d->source().counts;
-    const auto* bkg = d->background() && needBackground ? &d->background()->counts : nullptr;
+    const auto& src = sourceCounts(di);
+    const auto* bkg = needBackground ? backgroundCounts(di) : nullptr;
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       if (!noticed[gi]) continue;
       GroupCounts g;
@@ -92,8 +122,8 @@ void FitProblem::residualsBatch(const std::vector<std::vector<double>>& values,
     d->foldChannelsBatch(*model_, modelValuesOf, &channels);
     const auto& groups = d->groups();
     const auto& noticed = d->noticed();
-    const auto& src = d->source().counts;
-    const auto* bkg = d->background() && needBackground ? &d->background()->counts : nullptr;
+    const auto& src = sourceCounts(di);
+    const auto* bkg = needBackground ? backgroundCounts(di) : nullptr;
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       if (!noticed[gi]) continue;
       GroupCounts g;

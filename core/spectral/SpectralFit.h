@@ -14,6 +14,7 @@
 // Runs on the calling thread; nothing here is shared, so separate fits may run in parallel.
 
 #include <QString>
+#include <memory>
 #include <vector>
 
 #include "spectral/FitStatistic.h"
@@ -22,6 +23,13 @@
 #include "spectral/SpectralData.h"
 
 namespace xsky::spectral {
+
+/// Counts that stand in for a data set's own (simulated spectra), per channel as COUNTS holds
+/// them.
+struct ChannelCounts {
+  std::vector<double> source;
+  std::vector<double> background;  // empty: the data set's own background
+};
 
 struct FitConfig {
   StatisticKind statistic = StatisticKind::Chi2Gehrels;
@@ -51,8 +59,15 @@ class FitProblem {
   std::vector<double> modelValues(int d, const std::vector<double>& values) const;
   /// Sum of (subtracted) counts and of predicted counts over the noticed groups.
   void totals(const std::vector<double>& values, double* data, double* model) const;
+  const SpectralData& data(int d) const { return *data_[size_t(d)]; }
+  /// The same problem (responses, groups, filters, model, map) on other counts, one entry per
+  /// data set with as many channels as its spectrum; throws xsky::Error when they do not match.
+  FitProblem withCounts(std::vector<ChannelCounts> counts) const;
 
  private:
+  const std::vector<double>& sourceCounts(size_t d) const;
+  const std::vector<double>* backgroundCounts(size_t d) const;
+
   template <typename Visit>
   void forEachGroup(const std::vector<double>& values, bool needBackground, Visit visit) const;
 
@@ -60,6 +75,7 @@ class FitProblem {
   const Model* model_;
   FitConfig config_;
   ParameterMap map_;
+  std::shared_ptr<const std::vector<ChannelCounts>> counts_;  // null: the data's own
 };
 
 struct FitOptions {

@@ -1,6 +1,6 @@
 # core/spectral: OGIP spectra and responses, grouping, models and their expression language,
 # folding, fit statistics, the fitters, joint parameters, covariance and profile confidence
-# intervals, band fluxes (issue #7).
+# intervals and two-parameter contours, band fluxes, goodness of fit by simulation (issue #7).
 target_sources(xsky_core PRIVATE
   spectral/OgipSpectrum.h spectral/OgipSpectrum.cpp
   spectral/OgipResponse.h spectral/OgipResponse.cpp
@@ -18,7 +18,11 @@ target_sources(xsky_core PRIVATE
   spectral/JointParameters.h spectral/JointParameters.cpp
   spectral/SpectralFit.h spectral/SpectralFit.cpp
   spectral/ConfidenceIntervals.h spectral/ConfidenceIntervals.cpp
+  spectral/ConfidenceContour.h spectral/ConfidenceContour.cpp
+  spectral/ContourLines.h spectral/ContourLines.cpp
   spectral/FluxCalculation.h spectral/FluxCalculation.cpp
+  spectral/PoissonDeviates.h spectral/PoissonDeviates.cpp
+  spectral/GoodnessOfFit.h spectral/GoodnessOfFit.cpp
   spectral/FitPlotData.h spectral/FitPlotData.cpp)
 # Folding through the response is the fit's inner loop (an AXPY per energy row): vectorised.
 set_source_files_properties(spectral/SpectralData.cpp PROPERTIES

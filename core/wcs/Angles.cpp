@@ -95,6 +95,16 @@ QString formatDecDms(double decDeg, int decimals) {
 
 QString formatDegrees(double deg, int decimals) { return QString::number(deg, 'f', decimals); }
 
+QString formatAngleSize(double deg) {
+  const double a = std::abs(deg);
+  // Compared after rounding to the printed digits, so that 59.9999999 arcsec reads "1 arcmin".
+  const double arcsec = QString::number(a * 3600.0, 'g', 6).toDouble();
+  if (arcsec < 60.0) return QStringLiteral("%1 arcsec").arg(deg * 3600.0, 0, 'g', 6);
+  const double arcmin = QString::number(a * 60.0, 'g', 6).toDouble();
+  if (arcmin < 60.0) return QStringLiteral("%1 arcmin").arg(deg * 60.0, 0, 'g', 6);
+  return QStringLiteral("%1 deg").arg(deg, 0, 'g', 6);
+}
+
 std::optional<double> parseRa(const QString& text) {
   std::optional<double> deg;
   if (looksSexagesimal(text) && !text.trimmed().endsWith(QLatin1Char('d'))) {

@@ -15,6 +15,9 @@ QString formatRaHms(double raDeg, int decimals = 3);
 QString formatDecDms(double decDeg, int decimals = 2);
 /// Decimal degrees with a fixed number of decimals.
 QString formatDegrees(double deg, int decimals = 6);
+/// A small angle (a radius, a separation) in the unit that reads best: "5 arcsec" below one
+/// arcminute, "1.5 arcmin" below one degree, else "2 deg"; up to 6 significant digits.
+QString formatAngleSize(double deg);
 
 /// Parses an RA: sexagesimal (hours, any of ':' 'h m s' or spaces) or decimal degrees, or with
 /// a 'd' suffix. nullopt when it is not an angle or is out of range.

@@ -13,3 +13,9 @@ set_tests_properties(tst_catalog_query PROPERTIES TIMEOUT 300)
 # search_around_sky (tests/oracles/crossmatch_oracle.py); sources in regions; 1e5 x 1e5 speed.
 xsky_add_test(NAME tst_catalog_crossmatch SOURCES tst_catalog_crossmatch.cpp LABELS core)
 set_tests_properties(tst_catalog_crossmatch PROPERTIES TIMEOUT 300)
+
+# `xsky-cli crossmatch` on an astropy FITS table and VOTable (tests/oracles/crossmatch_oracle.py):
+# nearest and --all against match_to_catalog_sky/search_around_sky, the joined --votable, errors.
+xsky_add_test(NAME tst_catalog_crossmatch_cli SOURCES tst_catalog_crossmatch_cli.cpp LABELS core)
+add_dependencies(tst_catalog_crossmatch_cli xsky-cli)
+set_tests_properties(tst_catalog_crossmatch_cli PROPERTIES TIMEOUT 300)

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +26,9 @@
 #include "catalog/CatalogOverlay.h"
 #include "catalog/CatalogTableModel.h"
 #include "catalog/Query.h"
+#include "catalog/SourceTableFile.h"
 #include "regions/RegionDocument.h"
+#include "wcs/Angles.h"
 
 namespace xsky::widgets {
 
@@ -35,6 +38,11 @@ constexpr int kHistorySize = 30;
 constexpr double kDefaultRegionRadiusDeg = 10.0 / 3600.0;
 constexpr int kMaxRegionsAtOnce = 200;
 const QString kHistoryKey = QStringLiteral("catalog/queryHistory");
+
+struct MatchOutcome {
+  std::vector<catalog::NeighbourMatch> nearest;
+  QString error;
+};
 
 struct QueryOutcome {
   quint64 serial = 0;
@@ -128,6 +136,15 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   inRegions_->setToolTip(tr("Select the sources inside the source regions (exclusions cut out)"));
   connect(inRegions_, &QAction::triggered, this, [this] { selectSourcesInRegions(); });
   inRegions->setDefaultAction(inRegions_);
+  auto* match = new QToolButton(this);
+  match_ = new QAction(tr("Match With Table..."), this);
+  match_->setObjectName(QStringLiteral("matchWithTableAction"));
+  match_->setToolTip(
+      tr("Select the sources that have a counterpart in another table (VOTable or FITS) within a "
+         "radius"));
+  match_->setEnabled(false);
+  connect(match_, &QAction::triggered, this, &CatalogPanel::matchRequested);
+  match->setDefaultAction(match_);
   row->addWidget(query_, 1);
   row->addWidget(run);
   row->addWidget(all);
@@ -144,6 +161,7 @@ CatalogPanel::CatalogPanel(QWidget* parent)
   tools->addWidget(columnsButton_);
   tools->addWidget(region);
   tools->addWidget(inRegions);
+  tools->addWidget(match);
   layout->addLayout(tools);
 
   view_ = new QTableView(this);
@@ -180,6 +198,7 @@ void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table,
   columns_ = table_ ? catalog::findPositionColumns(*table_) : catalog::PositionColumns{};
   positions_ = {};
   errorsDeg_.clear();
+  counterparts_.clear();
   if (table_ && columns_.found()) {
     try {
       positions_ = catalog::positionsOf(*table_, columns_);
@@ -202,6 +221,7 @@ void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table,
   view_->resizeColumnsToContents();
   rebuildColumnsMenu();
   makeRegion_->setEnabled(false);
+  match_->setEnabled(table_ && columns_.found());
   const QString name = label_.isEmpty() && table_ ? table_->name : label_;
   if (!table_) {
     title_->setText(tr("No catalogue"));
@@ -419,6 +439,72 @@ void CatalogPanel::selectSourcesInRegions() {
   watcher->setFuture(QtConcurrent::run([positions = positions_, set] {
     return catalog::rowsInRegions(positions, set, catalog::RegionArea::Source);
   }));
+}
+
+void CatalogPanel::matchWithFile(const QString& path, double radiusDeg) {
+  const QString label = QFileInfo(path).fileName();
+  if (!table_ || !columns_.found()) {
+    showError(tr("Match With Table needs a catalogue with positions"));
+    Q_EMIT matchFinished(-1);
+    return;
+  }
+  if (!(radiusDeg > 0) || radiusDeg > 180) {
+    showError(tr("The match radius must be more than 0 and at most 180 deg"));
+    Q_EMIT matchFinished(-1);
+    return;
+  }
+  const quint64 serial = serial_;
+  status_->setStyleSheet(QString());
+  status_->setText(tr("matching with %1 ...").arg(label));
+  auto* watcher = new QFutureWatcher<MatchOutcome>(this);
+  connect(watcher, &QFutureWatcher<MatchOutcome>::finished, this,
+          [this, watcher, serial, label, radiusDeg] {
+            MatchOutcome o = watcher->result();
+            watcher->deleteLater();
+            Q_ASSERT(QThread::currentThread() == thread());
+            if (serial != serial_) return;  // the table or the query changed meanwhile
+            if (!o.error.isEmpty()) {
+              showError(tr("Match with %1 failed: %2").arg(label, o.error));
+              Q_EMIT matchFinished(-1);
+              return;
+            }
+            counterparts_ = std::move(o.nearest);
+            std::vector<size_t> rows;
+            for (size_t i = 0; i < counterparts_.size(); ++i) {
+              if (counterparts_[i].index >= 0) rows.push_back(i);
+            }
+            selectRows(rows);
+            const std::vector<size_t> selected = selectedRows();
+            Q_EMIT selectionEdited(selected);
+            QString text =
+                (rows.size() == 1 ? tr("%1 of %2 sources has a counterpart within %3 in %4")
+                                  : tr("%1 of %2 sources have a counterpart within %3 in %4"))
+                    .arg(rows.size())
+                    .arg(table_->rowCount())
+                    .arg(wcs::formatAngleSize(radiusDeg), label);
+            if (selected.size() < rows.size())
+              text += tr(" (%1 of them shown by the query)").arg(selected.size());
+            status_->setStyleSheet(QString());
+            status_->setText(text);
+            Q_EMIT message(text);
+            Q_EMIT matchFinished(static_cast<int>(rows.size()));
+          });
+  watcher->setFuture(QtConcurrent::run([path, positions = positions_, radiusDeg] {
+    MatchOutcome o;
+    try {
+      const catalog::SourceTable other = catalog::readSourceTableFile(path);
+      o.nearest = catalog::nearestNeighbours(positions, catalog::positionsOf(other), radiusDeg);
+    } catch (const std::exception& e) {
+      o.error = QString::fromUtf8(e.what());
+    }
+    return o;
+  }));
+}
+
+void CatalogPanel::showError(const QString& text) {
+  status_->setStyleSheet(QStringLiteral("color: #d04040;"));
+  status_->setText(text);
+  Q_EMIT message(text);
 }
 
 void CatalogPanel::rememberQuery(const QString& text) {

@@ -5,12 +5,17 @@
 // highlights their markers, clicking a marker selects its row. "Make Source Region Here" adds a
 // circle source region at each selected row (radius: its positional error, else 10 arcsec) to the
 // RegionDocument. "Select Sources in Regions" selects the rows inside the regions' source area
-// (exclusions cut out; core/catalog/CrossMatch.h), computed on a worker.
+// (exclusions cut out; core/catalog/CrossMatch.h), computed on a worker. "Match With Table..."
+// asks its owner (matchRequested(): the app shows the file and radius dialogs) and then
+// matchWithFile() reads the other table and finds each row's nearest counterpart within the
+// radius on a worker, selects the rows that have one and says how many in the status line.
 //
 // Threading: the GUI thread owns the panel. A query is compiled (which may resolve object names
 // over the network) and evaluated on a QtConcurrent worker over the shared, immutable table; its
 // result comes back through a QFutureWatcher and is applied only if no newer query or table was
-// set meanwhile (a serial number). The resolver is called on that worker.
+// set meanwhile (a serial number). The resolver is called on that worker. Region selection and
+// the table match follow the same pattern: inputs copied into the worker, result applied here only
+// when the serial number is unchanged.
 
 #include <QWidget>
 
@@ -68,6 +73,15 @@ class CatalogPanel : public QWidget {
   /// Selects (on a worker, then here) the shown rows inside the region document's source area;
   /// regionSelectionFinished() follows.
   void selectSourcesInRegions();
+  /// Reads the VOTable or FITS table at `path` and matches, on a worker, each row of this table
+  /// with its nearest position there within `radiusDeg` (catalog/CrossMatch.h); then selects the
+  /// rows that have a counterpart (rows hidden by the query stay unselected) and shows "N of M
+  /// sources have a counterpart within R in FILE". matchFinished() follows (-1 on failure: an
+  /// unreadable file, a table without positions).
+  void matchWithFile(const QString& path, double radiusDeg);
+  /// The last match, one entry per table row (index -1: no counterpart); empty before any match
+  /// and after setTable().
+  const std::vector<catalog::NeighbourMatch>& counterparts() const { return counterparts_; }
 
   CatalogOverlay* overlay() const { return overlay_; }
   QTableView* tableView() const { return view_; }
@@ -75,6 +89,7 @@ class CatalogPanel : public QWidget {
   QLabel* statusLabel() const { return status_; }
   QAction* makeRegionAction() const { return makeRegion_; }
   QAction* inRegionsAction() const { return inRegions_; }
+  QAction* matchAction() const { return match_; }
   QMenu* columnsMenu() const { return columnsMenu_; }
   /// A few table lines high: docked under the sky, the sky keeps the room.
   QSize sizeHint() const override { return {640, 200}; }
@@ -88,6 +103,11 @@ class CatalogPanel : public QWidget {
   void message(const QString& line);
   /// selectSourcesInRegions() finished with this many rows inside (shown or not).
   void regionSelectionFinished(int inside);
+  /// "Match With Table..." was triggered: the owner asks for a file and a radius, then calls
+  /// matchWithFile().
+  void matchRequested();
+  /// matchWithFile() finished: this many rows have a counterpart (-1: it failed, see message()).
+  void matchFinished(int matched);
 
  private:
   void onSelectionChanged();
@@ -95,11 +115,13 @@ class CatalogPanel : public QWidget {
   void rememberQuery(const QString& text);
   void rebuildColumnsMenu();
   void updateStatus();
+  void showError(const QString& text);
 
   std::shared_ptr<const catalog::SourceTable> table_;
   catalog::PositionColumns columns_;
   catalog::SkyPositions positions_;
   std::vector<double> errorsDeg_;
+  std::vector<catalog::NeighbourMatch> counterparts_;
   catalog::NameResolver resolver_;
   RegionDocument* regions_ = nullptr;
   QString label_;
@@ -114,6 +136,7 @@ class CatalogPanel : public QWidget {
   QMenu* columnsMenu_;
   QAction* makeRegion_;
   QAction* inRegions_;
+  QAction* match_;
   quint64 serial_ = 0;
   int running_ = 0;
   bool applyingSelection_ = false;
