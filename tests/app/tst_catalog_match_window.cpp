@@ -71,7 +71,7 @@ class TestCatalogMatchWindow : public QObject {
 
   void matchSelectsTheRowsWithCounterparts() {
     QWidget window;
-    window.resize(700, 420);
+    window.resize(980, 420);
     widgets::RegionDocument regions;
     app::CatalogWorkbench workbench(&window, &regions);
     auto* layout = new QVBoxLayout(&window);
