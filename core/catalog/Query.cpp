@@ -3,6 +3,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include "catalog/QueryAst.h"
+#include "catalog/QueryIndexPlan.h"
 
 namespace xsky::catalog {
 
@@ -18,6 +19,7 @@ Query Query::compile(const QString& text, const SourceTable& table, const QueryO
   q.text_ = text;
   q.table_ = &table;
   q.threads_ = options.threads;
+  q.index_ = options.index != nullptr && &options.index->table() == &table ? options.index : nullptr;
   q.root_ = parseQuery(text, table, options, &q.nodes_);
   return q;
 }
@@ -30,6 +32,12 @@ std::vector<uint8_t> Query::mask() const {
   const size_t n = table_->rowCount();
   std::vector<uint8_t> out(n);
   if (n == 0) return out;
+  if (index_ != nullptr) {
+    if (const auto bits = evaluateWithIndex(*root_, nodes_, *index_, threads_)) {
+      bits->toBytes(out.data());
+      return out;
+    }
+  }
   if (threads_ == 1 || n < 2 * kChunkRows) {
     evaluateQueryRange(*root_, nodes_, 0, n, out.data());
     return out;
@@ -43,6 +51,9 @@ std::vector<uint8_t> Query::mask() const {
 }
 
 std::vector<size_t> Query::rows() const {
+  if (index_ != nullptr && table_->rowCount() > 0) {
+    if (const auto bits = evaluateWithIndex(*root_, nodes_, *index_, threads_)) return bits->rows();
+  }
   const std::vector<uint8_t> m = mask();
   std::vector<size_t> out;
   for (size_t i = 0; i < m.size(); ++i) {
@@ -52,6 +63,9 @@ std::vector<size_t> Query::rows() const {
 }
 
 size_t Query::count() const {
+  if (index_ != nullptr && table_->rowCount() > 0) {
+    if (const auto bits = evaluateWithIndex(*root_, nodes_, *index_, threads_)) return bits->count();
+  }
   const std::vector<uint8_t> m = mask();
   size_t c = 0;
   for (uint8_t v : m) c += v;

@@ -34,6 +34,9 @@
 // the mistake in the query text, e.g. `column 17: unknown column "sc_det_mll" (did you mean
 // sc_det_ml?)`. Compiling resolves names (which may block on the network); evaluation never throws.
 //
+// Indexes: with QueryOptions::index, the parts of the query an index answers are bitmaps and
+// only the rest is evaluated, on the rows still undecided (catalog/QueryIndexPlan.h).
+//
 // Threading: compile on any thread; a compiled Query is immutable and its const methods may run
 // concurrently. mask()/rows() split large tables over QThreadPool::globalInstance() (options.threads).
 // The table must outlive the Query and not change while it is evaluated.
@@ -50,11 +53,16 @@
 
 namespace xsky::catalog {
 
+class TableIndex;
+
 struct QueryOptions {
   NameResolver resolver;  // names in cone()/box() and bare names; empty: a name is an error
   QString baseDir;        // folder for relative region() paths; empty: the current directory
   int threads = 0;        // 0: as many as the global thread pool has; 1: the calling thread only
   double bareNameRadiusDeg = 10.0 / 60.0;  // the cone of a query that is only a name
+  /// The table's indexes (catalog/TableIndex.h), kept by the caller across queries: predicates
+  /// they answer cost microseconds instead of a scan. Null: every query scans. Same rows either way.
+  const TableIndex* index = nullptr;
 };
 
 class QueryError : public Error {
@@ -96,6 +104,7 @@ class Query {
   std::unique_ptr<QueryNode> root_;
   int nodes_ = 0;
   int threads_ = 0;
+  const TableIndex* index_ = nullptr;
 };
 
 /// A new table with the given rows of `table` (in that order), columns and metadata kept.

@@ -87,6 +87,10 @@ std::unique_ptr<QueryNode> parseQuery(const QString& text, const SourceTable& ta
 /// Evaluates rows [start, start + count) into out (0/1). QueryEvaluator.cpp.
 void evaluateQueryRange(const QueryNode& root, int nodeCount, size_t start, size_t count, uint8_t* out);
 
+/// As evaluateQueryRange for a predicate node, on the rows whose act byte is set (others give 0).
+void evaluateQueryRangeWithin(const QueryNode& node, int nodeCount, size_t start, size_t count, const uint8_t* act,
+                              uint8_t* out);
+
 QString explainNode(const QueryNode& node);
 
 }  // namespace xsky::catalog

@@ -13,11 +13,14 @@ target_sources(xsky_core PRIVATE
 target_sources(xsky_core PRIVATE
   catalog/Query.h catalog/Query.cpp catalog/QueryAst.h
   catalog/QueryParser.cpp catalog/QueryEvaluator.cpp
+  catalog/RowBitmap.h catalog/RowBitmap.cpp catalog/SkyCapTest.h
+  catalog/ColumnIndex.h catalog/ColumnIndex.cpp catalog/TableIndex.h catalog/TableIndex.cpp
+  catalog/QueryIndexPlan.h catalog/QueryIndexPlan.cpp
   catalog/SkyTarget.h catalog/SkyTarget.cpp
   catalog/NameResolver.h catalog/NameResolver.cpp)
 # The evaluator's block loops are written to be vectorised: ask for it in optimised builds too.
-set_source_files_properties(catalog/QueryEvaluator.cpp PROPERTIES
-  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3>")
+set_source_files_properties(catalog/QueryEvaluator.cpp catalog/RowBitmap.cpp PROPERTIES
+  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3;-fno-math-errno>")
 
 # Cross-matching: sources inside the user's regions, neighbours within a radius (zone index).
 # The matches as pairs and as one joined table (xsky-cli crossmatch --votable).

@@ -12,7 +12,10 @@
 //    the server is gone, an unreachable service and an unknown name give clear messages;
 //  - `xsky-cli query` with --json, --votable (read back by astropy), FITS input, and exit codes.
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <random>
 #include <set>
 
 #include <QDir>
@@ -28,6 +31,7 @@
 #include "catalog/FitsTableReader.h"
 #include "catalog/NameResolver.h"
 #include "catalog/Query.h"
+#include "catalog/TableIndex.h"
 #include "catalog/VoTableReader.h"
 
 using namespace xsky;
@@ -112,6 +116,7 @@ class TestCatalogQuery : public QObject {
   void anglesAndTargets();
   void precedenceExplained();
   void largeTableThreads();
+  void indexedEqualsScan();
   void sesame();
   void cli();
 
@@ -119,6 +124,7 @@ class TestCatalogQuery : public QObject {
   QTemporaryDir dir_;
   QString vot_, fits_, region_;
   SourceTable table_;
+  std::unique_ptr<TableIndex> index_;
   QJsonObject expected_;
   NameResolver fakeResolver_ = [](const QString& name, QString* error) -> std::optional<wcs::SkyPoint> {
     if (name.compare(QStringLiteral("M51"), Qt::CaseInsensitive) == 0) return wcs::SkyPoint{202.4696, 47.1952};
@@ -135,6 +141,7 @@ void TestCatalogQuery::initTestCase() {
   if (written.isEmpty()) QSKIP("python3 with numpy/astropy is needed for the query oracle");
   table_ = readVoTable(vot_);
   QCOMPARE(table_.rowCount(), size_t(3000));
+  index_ = std::make_unique<TableIndex>(table_);
   expected_ = QJsonDocument::fromJson(test::runPython(kOracle, {QStringLiteral("eval"), vot_})).object();
   QVERIFY(!expected_.isEmpty());
   // The region file of the "region" query (the oracle knows the same circles).
@@ -216,6 +223,13 @@ void TestCatalogQuery::oracle() {
     QueryOptions one = options;
     one.threads = 1;
     QCOMPARE(Query::compile(query, table_, one).rows(), got);
+    // With the table's indexes (kept across the cases, as the catalogue dock keeps them).
+    QueryOptions indexed = options;
+    indexed.index = index_.get();
+    const Query qi = Query::compile(query, table_, indexed);
+    QCOMPARE(qi.rows(), got);
+    QCOMPARE(qi.count(), got.size());
+    QCOMPARE(qi.mask(), q.mask());
   } catch (const Error& e) {
     QFAIL(qPrintable(QStringLiteral("%1: %2").arg(query, e.message())));
   }
@@ -343,6 +357,82 @@ void TestCatalogQuery::largeTableThreads() {
   const QString text = QStringLiteral("a > 0.3 AND n != 3 OR a > 0.95");
   QCOMPARE(Query::compile(text, t).count(), expected);
   QCOMPARE(Query::compile(text, t, one).mask(), Query::compile(text, t).mask());
+}
+
+void TestCatalogQuery::indexedEqualsScan() {
+  // The indexed path must select exactly the rows the scan does, on data made to hit its edges:
+  // ties (integers, repeated reals), NaN and nulls, infinities, zeros of both signs and negative
+  // values under log10/ln/sqrt, positions across RA 0/360, at the poles and with RA outside
+  // [0, 360), thresholds equal to values present, and constants on the left.
+  SourceTable t;
+  Column x(named("x"), ColumnKind::Real), k(named("k"), ColumnKind::Integer), f(named("f"), ColumnKind::Real);
+  Column ra(named("ra"), ColumnKind::Real), dec(named("dec"), ColumnKind::Real);
+  ra.meta.ucd = QStringLiteral("pos.eq.ra;meta.main");
+  dec.meta.ucd = QStringLiteral("pos.eq.dec;meta.main");
+  ra.meta.unit = dec.meta.unit = QStringLiteral("deg");
+  const size_t rows = 200'003;
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  k.nullMask.assign(rows, 0);
+  for (size_t i = 0; i < rows; ++i) {
+    const double r = u(rng);
+    x.reals.push_back(r < 0.02 ? std::nan("") : r < 0.03 ? (r < 0.025 ? -0.0 : 0.0) : r < 0.031 ? INFINITY
+                                : std::round(u(rng) * 2000) / 100 - 5);
+    k.integers.push_back(static_cast<int64_t>(u(rng) * 10));
+    f.reals.push_back(std::pow(10.0, -16 + 5 * u(rng)) * (u(rng) < 0.05 ? -1 : 1));
+    const double zone = u(rng);
+    if (zone < 0.3) {  // around RA 0
+      ra.reals.push_back(std::fmod(360 + (u(rng) - 0.5) * 4, 360.0));
+      dec.reals.push_back((u(rng) - 0.5) * 4);
+    } else if (zone < 0.4) {  // near the north pole
+      ra.reals.push_back(u(rng) * 360);
+      dec.reals.push_back(88 + 2 * u(rng));
+    } else if (zone < 0.401) {  // RA outside [0, 360) and no positions
+      ra.reals.push_back(u(rng) < 0.5 ? 360 + u(rng) : std::nan(""));
+      dec.reals.push_back((u(rng) - 0.5) * 2);
+    } else {
+      ra.reals.push_back(200 + 10 * u(rng));
+      dec.reals.push_back(40 + 10 * u(rng));
+    }
+  }
+  for (size_t i = 0; i < rows; i += 13) k.setNull(i);
+  for (Column* c : {&x, &k, &f, &ra, &dec}) t.columns.push_back(std::move(*c));
+  TableIndex index(t);
+  const QString queries[] = {
+      QStringLiteral("x > 1.5"), QStringLiteral("x >= 1.5"), QStringLiteral("x < 1.5"), QStringLiteral("x <= -5"),
+      QStringLiteral("x = 0"), QStringLiteral("x != 0"), QStringLiteral("x = 1e300"), QStringLiteral("x < 1e300"),
+      QStringLiteral("2 < x"), QStringLiteral("15 >= x AND x > -1"), QStringLiteral("NOT x > 3"),
+      QStringLiteral("k = 3"), QStringLiteral("k != 3"), QStringLiteral("k >= 9"), QStringLiteral("k IN {1, 4, 7}"),
+      QStringLiteral("k NOT IN {0, 2}"), QStringLiteral("k IS NULL"), QStringLiteral("x IS NOT NULL"),
+      QStringLiteral("log10(f) > -13"), QStringLiteral("log10(f) <= -14.5"), QStringLiteral("ln(f) = ln(f)"),
+      QStringLiteral("sqrt(x) < 2"), QStringLiteral("sqrt(x) != 0"), QStringLiteral("exp(x) >= 1"),
+      QStringLiteral("log10(x) < 0.5"), QStringLiteral("-13 < log10(f)"),
+      QStringLiteral("x > 1 AND k < 5 OR log10(f) > -12"), QStringLiteral("x * 2 > k AND x > 0"),
+      QStringLiteral("(x > 1 OR abs(x) < 0.5) AND NOT k = 2"), QStringLiteral("abs(x) < 1 OR k = 1"),
+      QStringLiteral("cone('0.5 0.5', '1deg')"), QStringLiteral("cone('359.8 -1', '30arcmin') AND x > 0"),
+      QStringLiteral("cone('0 90', '1.5deg')"), QStringLiteral("cone('123 89.5', '1deg') OR k = 0"),
+      QStringLiteral("cone('0.5 0', '1deg')"), QStringLiteral("box('0 0', '2deg', '1deg')"),
+      QStringLiteral("cone('205 45', '2deg') AND NOT cone('205 45', '1deg')"), QStringLiteral("cone('205 45', '200deg')"),
+  };
+  QueryOptions one, withIndex;
+  one.threads = 1;
+  withIndex.index = &index;
+  for (const QString& text : queries) {
+    const std::vector<uint8_t> scanned = Query::compile(text, t, one).mask();
+    QVERIFY2(std::find(scanned.begin(), scanned.end(), 1) != scanned.end() || text.startsWith(QStringLiteral("x = 1e300")),
+             qPrintable(text + QStringLiteral(": selects nothing")));
+    const Query q = Query::compile(text, t, withIndex);
+    const std::vector<uint8_t> got = q.mask();
+    size_t differ = 0, first = rows;
+    for (size_t i = 0; i < rows; ++i) {
+      if (got[i] != scanned[i]) {
+        ++differ;
+        first = std::min(first, i);
+      }
+    }
+    QVERIFY2(differ == 0, qPrintable(QStringLiteral("%1: %2 rows differ, first %3").arg(text).arg(differ).arg(first)));
+    QCOMPARE(q.count(), static_cast<size_t>(std::count(scanned.begin(), scanned.end(), 1)));
+  }
 }
 
 void TestCatalogQuery::sesame() {
