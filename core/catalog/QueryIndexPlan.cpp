@@ -49,15 +49,20 @@ std::optional<RowBitmap> Planner::compare(const QueryNode& node) {
     op = mirrored(op);
   }
   if (b->op != QueryOp::Constant) return std::nullopt;
-  if (plainColumn(*a)) return index_.numeric(*a->column).select(op, b->number);
-  if (a->op != QueryOp::Func || !plainColumn(*a->kids[0])) return std::nullopt;
-  const SortedColumnIndex& column = index_.numeric(*a->kids[0]->column);
+  if (plainColumn(*a)) {
+    const SortedColumnIndex* column = index_.numeric(*a->column);
+    if (column == nullptr) return std::nullopt;
+    return column->select(op, b->number);
+  }
+  if (a->op != QueryOp::Func || a->func == FuncId::Abs || !plainColumn(*a->kids[0])) return std::nullopt;
+  const SortedColumnIndex* column = index_.numeric(*a->kids[0]->column);
+  if (column == nullptr) return std::nullopt;
   switch (a->func) {
-    case FuncId::Log10: return column.select(op, b->number, [](double v) { return std::log10(v); }, 0.0);
-    case FuncId::Ln: return column.select(op, b->number, [](double v) { return std::log(v); }, 0.0);
-    case FuncId::Sqrt: return column.select(op, b->number, [](double v) { return std::sqrt(v); }, 0.0);
-    case FuncId::Exp: return column.select(op, b->number, [](double v) { return std::exp(v); });
-    case FuncId::Abs: return std::nullopt;
+    case FuncId::Log10: return column->select(op, b->number, [](double v) { return std::log10(v); }, 0.0);
+    case FuncId::Ln: return column->select(op, b->number, [](double v) { return std::log(v); }, 0.0);
+    case FuncId::Sqrt: return column->select(op, b->number, [](double v) { return std::sqrt(v); }, 0.0);
+    case FuncId::Exp: return column->select(op, b->number, [](double v) { return std::exp(v); });
+    case FuncId::Abs: break;
   }
   return std::nullopt;
 }
@@ -70,11 +75,12 @@ std::optional<RowBitmap> Planner::indexed(const QueryNode& node) {
       return compare(node);
     case QueryOp::InNumbers: {
       if (!plainColumn(*node.kids[0]) || node.numbers.size() > 64) return std::nullopt;
-      const SortedColumnIndex& column = index_.numeric(*node.kids[0]->column);
+      const SortedColumnIndex* column = index_.numeric(*node.kids[0]->column);
+      if (column == nullptr) return std::nullopt;
       RowBitmap out(rows_);
-      for (const double v : node.numbers) out |= column.select(CompareOp::Eq, v);
+      for (const double v : node.numbers) out |= column->select(CompareOp::Eq, v);
       if (node.negate) {
-        RowBitmap valid = column.valid();
+        RowBitmap valid = column->valid();
         valid.andNot(out);
         return valid;
       }
@@ -82,12 +88,17 @@ std::optional<RowBitmap> Planner::indexed(const QueryNode& node) {
     }
     case QueryOp::IsNull: {
       if (!plainColumn(*node.kids[0])) return std::nullopt;
-      RowBitmap valid = index_.numeric(*node.kids[0]->column).valid();
+      const SortedColumnIndex* column = index_.numeric(*node.kids[0]->column);
+      if (column == nullptr) return std::nullopt;
+      RowBitmap valid = column->valid();
       if (!node.negate) valid.invert();
       return valid;
     }
-    case QueryOp::Sky:
-      return index_.sky(*node.raColumn, node.raScale, *node.decColumn, node.decScale).select(*node.sky);
+    case QueryOp::Sky: {
+      const SkyZoneIndex* sky = index_.sky(*node.raColumn, node.raScale, *node.decColumn, node.decScale);
+      if (sky == nullptr) return std::nullopt;
+      return sky->select(*node.sky);
+    }
     case QueryOp::Not: {
       std::optional<RowBitmap> kid = indexed(*node.kids[0]);
       if (kid) kid->invert();
