@@ -154,7 +154,8 @@ bool operator==(const FrameState& a, const FrameState& b) {
 bool SessionState::sameWork(const SessionState& o) const {
   return frames == o.frames && currentFrame == o.currentFrame && regionsDs9 == o.regionsDs9 &&
          observationIndex == o.observationIndex && switchedOff == o.switchedOff && products == o.products &&
-         sampConnected == o.sampConnected && fit == o.fit;
+         sampConnected == o.sampConnected && fit == o.fit && cataloguePath == o.cataloguePath &&
+         catalogueQuery == o.catalogueQuery && catalogueSelected == o.catalogueSelected;
 }
 
 QJsonObject toJson(const SessionState& s) {
@@ -172,6 +173,8 @@ QJsonObject toJson(const SessionState& s) {
     }
     frames.append(o);
   }
+  QJsonArray selected;
+  for (const size_t row : s.catalogueSelected) selected.append(static_cast<double>(row));
   return QJsonObject{
       {QStringLiteral("format"), kFormat},
       {QStringLiteral("version"), kSessionVersion},
@@ -185,6 +188,9 @@ QJsonObject toJson(const SessionState& s) {
       {QStringLiteral("products"), s.products},
       {QStringLiteral("samp"), QJsonObject{{QStringLiteral("connected"), s.sampConnected}}},
       {QStringLiteral("fit"), s.fit},
+      {QStringLiteral("catalogue"), QJsonObject{{QStringLiteral("path"), s.cataloguePath},
+                                                {QStringLiteral("query"), s.catalogueQuery},
+                                                {QStringLiteral("selected"), selected}}},
   };
 }
 
@@ -226,6 +232,15 @@ SessionState sessionFromJson(const QJsonObject& j) {
   s.products = j.value(QStringLiteral("products")).toArray();
   s.sampConnected = j.value(QStringLiteral("samp")).toObject().value(QStringLiteral("connected")).toBool(false);
   s.fit = j.value(QStringLiteral("fit")).toObject();
+  // Version 1 had no catalogue: the dock stays empty.
+  const QJsonObject catalogue = j.value(QStringLiteral("catalogue")).toObject();
+  s.cataloguePath = catalogue.value(QStringLiteral("path")).toString();
+  s.catalogueQuery = catalogue.value(QStringLiteral("query")).toString();
+  for (const QJsonValue& v : catalogue.value(QStringLiteral("selected")).toArray()) {
+    const double row = v.toDouble(-1);
+    // Whole numbers a table can have; anything else is dropped, never cast.
+    if (row >= 0 && row < 9.0e15 && row == std::floor(row)) s.catalogueSelected.push_back(static_cast<size_t>(row));
+  }
   return s;
 }
 

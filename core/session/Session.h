@@ -1,7 +1,7 @@
 #pragma once
 // A workspace session: everything the user set up, as a documented, versioned JSON file.
 //
-// Format (UTF-8 JSON object; "format": "xsky-session", "version": 1):
+// Format (UTF-8 JSON object; "format": "xsky-session", "version": 2):
 //   saved_at        UTC ISO 8601 of the save
 //   frames[]        one per frame, in tab order:
 //     path            the file shown (absolute), "" for an empty frame
@@ -21,6 +21,9 @@
 //   samp            {connected: bool}
 //   fit             the Fit dock: {model, statistic, group, emin, emax (keV), spectra: [{path, label,
 //                   checked}], parameters: [{name, value, frozen, min, max}]} (app/gui/FitWorkbench)
+//   catalogue       (version 2) the Catalogue dock: {path of the table file ("" for none), query
+//                   (the last one run), selected: [row numbers, 0-based, of the file's table]}
+// Version history: 1 (XSky stop 14) had no catalogue; it loads with an empty Catalogue dock.
 // Readers ignore keys they do not know and take defaults for missing ones, so a file of an older
 // version of this format loads; a file of a newer version is refused with a clear message.
 //
@@ -40,7 +43,7 @@
 
 namespace xsky::session {
 
-constexpr int kSessionVersion = 1;
+constexpr int kSessionVersion = 2;
 
 struct FrameState {
   QString path;
@@ -63,6 +66,9 @@ struct SessionState {
   QJsonArray products;
   bool sampConnected = false;
   QJsonObject fit;
+  QString cataloguePath;
+  QString catalogueQuery;
+  std::vector<size_t> catalogueSelected;
   /// Equal in everything but savedAt.
   bool sameWork(const SessionState& other) const;
 };

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,9 @@ class TestSession : public QObject {
     s.switchedOff = {QStringLiteral("/data/0901230201/mos1_events.fits")};
     s.products.append(QJsonObject{{QStringLiteral("obs_id"), QStringLiteral("0901230101")}});
     s.sampConnected = true;
+    s.cataloguePath = QStringLiteral("/data/4xmm_field.fits");
+    s.catalogueQuery = QStringLiteral("sc_det_ml > 10 AND cone('150.1 2.2', '5arcmin')");
+    s.catalogueSelected = {3, 17, 250000};
     return s;
   }
 
@@ -75,6 +79,40 @@ class TestSession : public QObject {
     other = s;
     other.frames[0].binning->energyMax.reset();
     QVERIFY(!other.sameWork(s));
+    other = s;
+    other.catalogueSelected.pop_back();
+    QVERIFY(!other.sameWork(s));
+  }
+
+  void version1FileLoads() {
+    // A whole file as XSky wrote it with format version 1 (before the Catalogue dock was kept;
+    // it is also a fuzzing seed): everything loads, the dock stays empty, and saving it again
+    // writes version 2 with the same work.
+    const session::SessionState s =
+        session::readSession(QStringLiteral(XSKY_TESTS_DIR "/fuzz/seeds/session/full.json"));
+    QCOMPARE(s.frames.size(), size_t(3));
+    QCOMPARE(s.currentFrame, 1);
+    QCOMPARE(s.frames[0].path, QStringLiteral("/data/0901230101/pn_events.fits"));
+    QVERIFY(s.frames[0].binning.has_value());
+    QCOMPARE(s.frames[0].binning->binFactor, 40.0);
+    QCOMPARE(*s.frames[0].binning->energyMax, 2000.0);
+    QCOMPARE(s.frames[0].display.scale, imaging::ScaleFunction::Log);
+    QCOMPARE(s.frames[0].display.colormap, QStringLiteral("heat"));
+    QVERIFY(s.frames[0].hasView);
+    QCOMPARE(s.frames[0].zoom, 2.5);
+    QCOMPARE(s.frames[1].plane, 7L);
+    QVERIFY(s.regionsDs9.contains(QStringLiteral("circle(150.1,2.2,30\")")));
+    QCOMPARE(s.observationIndex, QStringLiteral("/data/xsky-index.sqlite"));
+    QCOMPARE(s.products.size(), qsizetype(1));
+    QVERIFY(s.sampConnected);
+    QVERIFY(s.cataloguePath.isEmpty() && s.catalogueQuery.isEmpty() && s.catalogueSelected.empty());
+    QTemporaryDir dir;
+    const QString again = dir.filePath(QStringLiteral("v2.json"));
+    session::writeSession(again, s);
+    QFile f(again);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("version")).toInt(), session::kSessionVersion);
+    QVERIFY(session::readSession(again).sameWork(s));
   }
 
   void olderSparseFileLoads() {
