@@ -10,4 +10,6 @@ target_sources(xsky_core PRIVATE
   products/ImageProduct.h products/ImageProduct.cpp
   products/Extraction.h products/Extraction.cpp
   products/RegionQuery.h products/RegionQuery.cpp
-  products/ProductCache.h products/ProductCache.cpp)
+  products/ProductCache.h products/ProductCache.cpp
+  products/ProductExport.h products/ProductExport.cpp
+  products/ProductSketch.h products/ProductSketch.cpp)

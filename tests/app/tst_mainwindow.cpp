@@ -37,6 +37,7 @@
 #include "gui/MainWindow.h"
 #include "gui/ProductsPanel.h"
 #include "products/ProductPlot.h"
+#include "spectral/SpectralData.h"
 #include <qcustomplot.h>
 #include <QDockWidget>
 #include "gui/ObservationWorkbench.h"
@@ -442,8 +443,8 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 9 * 4, 5000);
     int spectrumRow = -1, curveRow = -1;
     for (int i = 0; i < list->topLevelItemCount(); ++i) {
-      const QString kind = list->topLevelItem(i)->text(2);
-      if (kind == QLatin1String("spectrum") && list->topLevelItem(i)->text(1) == QLatin1String("EPN")) spectrumRow = i;
+      const QString kind = list->topLevelItem(i)->text(3);
+      if (kind == QLatin1String("spectrum") && list->topLevelItem(i)->text(2) == QLatin1String("EPN")) spectrumRow = i;
       if (kind == QLatin1String("lightcurve")) curveRow = i;
     }
     QVERIFY(spectrumRow >= 0 && curveRow >= 0);
@@ -452,12 +453,38 @@ class TestMainWindow : public QObject {
     QCustomPlot* plot = w.productsPanel()->plot()->plot();
     QVERIFY(plot->graph(0)->dataCount() > 20);
     QVERIFY(plot->xAxis->label().contains(QStringLiteral("keV")));
+    // Every spectrum, light curve and image has its small preview (drawn on a worker).
+    const int previewable = 9 * 4;  // source and background spectra, light curve, image
+    QTRY_VERIFY_WITH_TIMEOUT(w.productsPanel()->previewCount() >= previewable, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->topLevelItem(spectrumRow)->icon(0).isNull(), 20000);
     w.findChild<QDockWidget*>(QStringLiteral("productsDock"))->raise();
     const QString shotDir = qEnvironmentVariable("XSKY_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(QDir(shotDir).filePath(QStringLiteral("xsky-extraction.png"))));
     QVERIFY(w.productsPanel()->showRow(curveRow));
     QCOMPARE(w.productsPanel()->plot()->kind(), QStringLiteral("lightcurve"));
     QVERIFY(plot->graph(0)->dataCount() > 5);
+    // Export the selected pn spectrum's products: they land in the folder with the background
+    // and the responses, and the copy still loads with its response (core test: tst_extract_products).
+    {
+      QTemporaryDir exportDir;
+      list->clearSelection();
+      list->topLevelItem(spectrumRow)->setSelected(true);
+      QSignalSpy exported(w.productsPanel(), &app::ProductsPanel::exported);
+      w.productsPanel()->exportTo(exportDir.path());
+      QVERIFY(exported.wait(20000));
+      const QStringList exportedFiles = exported.first().at(0).toStringList();
+      QVERIFY2(exported.first().at(1).toStringList().isEmpty(), qPrintable(exported.first().at(1).toStringList().join(QLatin1Char('\n'))));
+      const QDir out(exportDir.path());
+      QCOMPARE(out.entryList({QStringLiteral("*_epn_src.pha")}).size(), 1);
+      QCOMPARE(out.entryList({QStringLiteral("*_epn_src_bkg.pha")}).size(), 1);
+      QCOMPARE(out.entryList({QStringLiteral("*.rmf")}).size(), 1);
+      QCOMPARE(out.entryList({QStringLiteral("*_emos1_src.pha")}).size(), 0);  // not selected
+      QVERIFY(exportedFiles.size() >= 6);
+      QStringList warnings;
+      const spectral::SpectralData copy =
+          spectral::SpectralData::load(out.entryInfoList({QStringLiteral("*_epn_src.pha")}).first().filePath(), {}, &warnings);
+      QVERIFY2(copy.rmf() && copy.arf() && copy.background() && warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
 
     // The Fit dock lists the nine source spectra; the three EPIC cameras of one observation
     // fitted jointly with wabs*powerlaw find the simulator's truth (nH 0.02, PhoIndex 1.9).

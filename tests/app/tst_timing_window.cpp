@@ -95,7 +95,7 @@ class TestTimingWindow : public QObject {
     QTreeWidget* tree = w.productsPanel()->tree();
     int row = -1;
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
-      if (tree->topLevelItem(i)->text(2) == QLatin1String("lightcurve")) row = i;
+      if (tree->topLevelItem(i)->text(3) == QLatin1String("lightcurve")) row = i;
     QVERIFY(row >= 0);
     QCOMPARE(w.productsPanel()->lightCurvePaths(row).size(), 2);
     QSignalSpy shown(w.timing(), &app::TimingWorkbench::lightCurvesShown);
