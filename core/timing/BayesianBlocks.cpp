@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fits/FitsError.h"
+#include "timing/FunctionalPruning.h"
 
 namespace xsky::timing {
 
@@ -33,7 +34,7 @@ double ncpPriorFromP0(double p0, long long cells) {
 }
 
 std::vector<Block> bayesianBlocks(std::span<const Cell> cells, double ncpPrior,
-                                  const ProgressFn& progress) {
+                                  const ProgressFn& progress, BlockPruning pruning) {
   const size_t n = cells.size();
   if (n == 0) throw Error(QStringLiteral("Bayesian Blocks: no data"));
   // Suffix-friendly cumulative sums: cumN[i] = sum of counts of cells [0, i).
@@ -45,42 +46,68 @@ std::vector<Block> bayesianBlocks(std::span<const Cell> cells, double ncpPrior,
   std::vector<double> best(n);
   std::vector<size_t> last(n);
   // best[r]: optimal fitness of cells [0, r]; last[r]: first cell of the final block (section 3).
-  // Candidate starts are pruned as in PELT (Killick, Fearnhead & Eckley 2012): the Cash fitness
-  // is superadditive (splitting a block never lowers its fitness), so a start k with
-  // best[k-1] + F(k..r) < best[r] can never begin the last block of a later optimum. The margin
-  // keeps every start that could tie, so the result (earliest start on ties) is unchanged.
-  std::vector<size_t> candidates;
-  candidates.reserve(1024);
-  std::vector<double> withoutPrior;
-  for (size_t r = 0; r < n; ++r) {
-    if (progress && (r & 1023) == 0)
-      reportProgress(progress, static_cast<double>(r) / static_cast<double>(n),
-                     QStringLiteral("Bayesian Blocks"));
-    candidates.push_back(r);
-    withoutPrior.resize(candidates.size());
-    double bestValue = -HUGE_VAL;
-    size_t bestStart = 0;
-    for (size_t c = 0; c < candidates.size(); ++c) {
-      const size_t k = candidates[c];
-      const double t = cumT[r + 1] - cumT[k];
-      const double nk = cumN[r + 1] - cumN[k];
-      double a = t > 0 ? fitness(nk, t) : (nk > 0 ? -HUGE_VAL : 0.0);
-      if (k > 0) a += best[k - 1];
-      withoutPrior[c] = a;
-      a -= ncpPrior;
-      if (a > bestValue) {  // strict: the earliest start wins ties (candidates ascend)
-        bestValue = a;
-        bestStart = k;
+  bool positive = pruning == BlockPruning::Functional;
+  for (size_t i = 0; i < n && positive; ++i)
+    positive = cells[i].counts > 0 && cells[i].exposure > 0 && std::isfinite(cells[i].counts) &&
+               std::isfinite(cells[i].exposure);
+  if (positive) {
+    // Every cell has counts and exposure (event cells always): functional pruning keeps only
+    // the starts that can still be optimal for some rate (timing/FunctionalPruning.h).
+    PoissonStartPruning starts;
+    for (size_t r = 0; r < n; ++r) {
+      if (progress && (r & 4095) == 0)
+        reportProgress(progress, static_cast<double>(r) / static_cast<double>(n), QStringLiteral("Bayesian Blocks"));
+      starts.arrive(r, r > 0 ? best[r - 1] : 0.0, cumN[r], cumT[r]);
+      double bestValue = -HUGE_VAL;
+      size_t bestStart = 0;
+      for (const PoissonStartPruning::Candidate& c : starts.live()) {
+        const double a = fitness(cumN[r + 1] - c.cumN, cumT[r + 1] - c.cumT) + c.before - ncpPrior;
+        if (a > bestValue) {  // strict: the earliest start wins ties (candidates ascend)
+          bestValue = a;
+          bestStart = c.start;
+        }
       }
+      best[r] = bestValue;
+      last[r] = bestStart;
     }
-    best[r] = bestValue;
-    last[r] = bestStart;
-    const double margin = 1e-9 * (std::abs(bestValue) + 1.0);
-    size_t kept = 0;
-    for (size_t c = 0; c < candidates.size(); ++c)
-      if (withoutPrior[c] >= bestValue - margin || !std::isfinite(withoutPrior[c]))
-        candidates[kept++] = candidates[c];  // (an infinite cost is kept: no bound holds)
-    candidates.resize(kept);
+  } else {
+    // Candidate starts pruned as in PELT (Killick, Fearnhead & Eckley 2012): the Cash fitness
+    // is superadditive (splitting a block never lowers its fitness), so a start k with
+    // best[k-1] + F(k..r) < best[r] can never begin the last block of a later optimum. The margin
+    // keeps every start that could tie, so the result (earliest start on ties) is unchanged.
+    std::vector<size_t> candidates;
+    candidates.reserve(1024);
+    std::vector<double> withoutPrior;
+    for (size_t r = 0; r < n; ++r) {
+      if (progress && (r & 1023) == 0)
+        reportProgress(progress, static_cast<double>(r) / static_cast<double>(n),
+                       QStringLiteral("Bayesian Blocks"));
+      candidates.push_back(r);
+      withoutPrior.resize(candidates.size());
+      double bestValue = -HUGE_VAL;
+      size_t bestStart = 0;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        const size_t k = candidates[c];
+        const double t = cumT[r + 1] - cumT[k];
+        const double nk = cumN[r + 1] - cumN[k];
+        double a = t > 0 ? fitness(nk, t) : (nk > 0 ? -HUGE_VAL : 0.0);
+        if (k > 0) a += best[k - 1];
+        withoutPrior[c] = a;
+        a -= ncpPrior;
+        if (a > bestValue) {  // strict: the earliest start wins ties (candidates ascend)
+          bestValue = a;
+          bestStart = k;
+        }
+      }
+      best[r] = bestValue;
+      last[r] = bestStart;
+      const double margin = 1e-9 * (std::abs(bestValue) + 1.0);
+      size_t kept = 0;
+      for (size_t c = 0; c < candidates.size(); ++c)
+        if (withoutPrior[c] >= bestValue - margin || !std::isfinite(withoutPrior[c]))
+          candidates[kept++] = candidates[c];  // (an infinite cost is kept: no bound holds)
+      candidates.resize(kept);
+    }
   }
   std::vector<size_t> starts;
   for (size_t end = n; end > 0;) {

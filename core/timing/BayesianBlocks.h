@@ -1,7 +1,7 @@
 #pragma once
 // Bayesian Blocks: the optimal piecewise-constant segmentation of Scargle, Norris, Jackson &
-// Chiang 2013, ApJ 764, 167. The dynamic program of their section 3 (O(N^2) at worst; PELT
-// pruning of impossible block starts makes it near-linear when blocks are few) over "cells" with the
+// Chiang 2013, ApJ 764, 167. The dynamic program of their section 3 (O(N^2) at worst; functional
+// pruning of impossible block starts makes it near-linear) over "cells" with the
 // Cash fitness of event data (eq. 19: N_k (log N_k - log T_k)) and the prior on the number of
 // change points calibrated for a false-positive probability p0 (eq. 21:
 // ncp_prior = 4 - ln(73.53 p0 N^-0.478)).
@@ -37,10 +37,15 @@ struct Cell {
   double exposure = 0;  // s
 };
 
+/// How impossible block starts are dropped: Functional (timing/FunctionalPruning.h; used when
+/// every cell has counts and exposure, else PELT) or PELT alone. Both give the blocks of the full
+/// program; the choice is for tests and benchmarks.
+enum class BlockPruning { Functional, Pelt };
+
 /// The dynamic program over cells (sorted, non-overlapping). Throws xsky::Error when empty,
 /// xsky::Cancelled when progress says stop.
 std::vector<Block> bayesianBlocks(std::span<const Cell> cells, double ncpPrior,
-                                  const ProgressFn& progress = {});
+                                  const ProgressFn& progress = {}, BlockPruning pruning = BlockPruning::Functional);
 
 /// Blocks of event arrival times (any order; sorted inside). With a non-empty GTI list, events
 /// outside it are ignored and each cell's exposure is its overlap with the GTIs, so gaps are not

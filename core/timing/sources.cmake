@@ -15,4 +15,5 @@ target_sources(xsky_core PRIVATE
   timing/LightCurveRebin.h timing/LightCurveRebin.cpp
   timing/LongTermLightCurve.h timing/LongTermLightCurve.cpp
   timing/LightCurveSet.h timing/LightCurveSet.cpp
-  timing/DetectionThreshold.h timing/DetectionThreshold.cpp)
+  timing/DetectionThreshold.h timing/DetectionThreshold.cpp
+  timing/FunctionalPruning.h timing/FunctionalPruning.cpp)

@@ -66,6 +66,7 @@ class TestTimingStats : public QObject {
   void bayesianBlocksMatchAstropy_data();
   void bayesianBlocksMatchAstropy();
   void bayesianBlocksNcpPrior();
+  void functionalPruningEqualsFullProgram();
   void binnedBlocksFindStep();
   void z2AgainstNumpy();
   void lombScargleAgainstNumpy();
@@ -166,6 +167,76 @@ void TestTimingStats::bayesianBlocksNcpPrior() {
                     4.0 - std::log(73.53 * 0.05 * std::pow(1000.0, -0.478)), 1e-14);
   QVERIFY_THROWS_EXCEPTION(Error, eventBlocks(std::vector<double>{1, 2, 3}, 1.5));
   QVERIFY_THROWS_EXCEPTION(Error, eventBlocks(std::vector<double>{1, 1}, 0.05));
+}
+
+void TestTimingStats::functionalPruningEqualsFullProgram() {
+  // Functional pruning must give exactly the blocks of the program that drops only what PELT
+  // proves impossible (itself checked against astropy above): many rate changes, a flat list,
+  // flares, repeated times (cells with several counts), tiny lists, a high and a low prior, and
+  // binned cells with unequal exposures.
+  std::mt19937_64 rng(11);
+  struct Case {
+    const char* name;
+    std::vector<double> edges, rates;
+    double p0;
+  };
+  const Case cases[] = {
+      {"flat", {0, 5000}, {2.0}, 0.05},
+      {"steps", {0, 300, 320, 900, 1000, 1800, 1805, 2500}, {1, 20, 3, 0.2, 2, 60, 1.5}, 0.05},
+      {"many", {0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000}, {1, 3, 1, 5, 0.5, 4, 1, 8, 2, 1}, 0.2},
+      {"faint", {0, 2000, 2100, 6000}, {0.05, 0.5, 0.05}, 0.01},
+  };
+  for (const Case& c : cases) {
+    std::vector<double> t = piecewiseEvents(c.edges, c.rates, rng);
+    std::sort(t.begin(), t.end());
+    for (const bool rounded : {false, true}) {  // rounded: repeated times, cells of several counts
+      std::vector<double> times = t;
+      if (rounded) {
+        for (double& v : times) v = std::round(v * 2) / 2;
+      }
+      std::vector<double> unique;
+      std::vector<Cell> cells;
+      for (double v : times) {
+        if (!unique.empty() && v == unique.back()) {
+          cells.back().counts += 1;
+          continue;
+        }
+        unique.push_back(v);
+        cells.push_back({v, v, 1, 0});
+      }
+      for (size_t i = 0; i < cells.size(); ++i) {
+        cells[i].start = i == 0 ? unique[0] : 0.5 * (unique[i - 1] + unique[i]);
+        cells[i].stop = i + 1 == cells.size() ? unique.back() : 0.5 * (unique[i] + unique[i + 1]);
+        cells[i].exposure = cells[i].stop - cells[i].start;
+      }
+      if (cells.front().exposure <= 0) cells.front().exposure = 1e-3;  // the first cell is empty
+      if (cells.back().exposure <= 0) cells.back().exposure = 1e-3;
+      const double prior = ncpPriorFromP0(c.p0, static_cast<long long>(cells.size()));
+      const std::vector<Block> fast = bayesianBlocks(cells, prior, {}, BlockPruning::Functional);
+      const std::vector<Block> full = bayesianBlocks(cells, prior, {}, BlockPruning::Pelt);
+      QVERIFY2(fast.size() == full.size(), qPrintable(QStringLiteral("%1 (%2): %3 blocks vs %4")
+                                                         .arg(QLatin1String(c.name)).arg(rounded).arg(fast.size()).arg(full.size())));
+      for (size_t i = 0; i < fast.size(); ++i) {
+        QCOMPARE(fast[i].start, full[i].start);
+        QCOMPARE(fast[i].counts, full[i].counts);
+      }
+      if (c.rates.size() > 2) QVERIFY2(fast.size() >= 3, c.name);
+    }
+  }
+  // Binned cells with unequal widths (positive counts, so the functional path runs).
+  std::vector<Cell> bins;
+  for (int i = 0; i < 400; ++i) {
+    const double width = 5.0 + (i % 7);
+    std::poisson_distribution<int> counts((i >= 150 && i < 170 ? 4.0 : 1.0) * width);
+    bins.push_back({i * 12.0, i * 12.0 + width, static_cast<double>(std::max(1, counts(rng))), width});
+  }
+  for (const double p0 : {0.01, 0.3}) {
+    const double prior = ncpPriorFromP0(p0, 400);
+    const std::vector<Block> fast = bayesianBlocks(bins, prior, {}, BlockPruning::Functional);
+    const std::vector<Block> full = bayesianBlocks(bins, prior, {}, BlockPruning::Pelt);
+    QCOMPARE(fast.size(), full.size());
+    for (size_t i = 0; i < fast.size(); ++i) QCOMPARE(fast[i].start, full[i].start);
+  }
 }
 
 void TestTimingStats::binnedBlocksFindStep() {
