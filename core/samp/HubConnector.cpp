@@ -6,6 +6,7 @@
 #include "samp/LockFile.h"
 #include "samp/SampClient.h"
 #include "samp/SampHub.h"
+#include "util/PostToThread.h"
 
 namespace xsky::samp {
 
@@ -17,7 +18,7 @@ void connectOrStartHub(SampClient* client, SampHub* hub,
     HubLocation found;
     const bool alive = discoverHub(&found, nullptr) && SampHub::isHubAlive(found, 2000);
     if (!guard) return;
-    QMetaObject::invokeMethod(
+    postTo(
         guard.data(),
         [guard, hubGuard, done, alive, found] {
           if (!guard) return;
@@ -37,8 +38,7 @@ void connectOrStartHub(SampClient* client, SampHub* hub,
           guard->connectToHub(target, [done, started](const SampResult& r) {
             if (done) done(r, started);
           });
-        },
-        Qt::QueuedConnection);
+        });
   });
 }
 

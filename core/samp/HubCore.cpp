@@ -6,6 +6,7 @@
 
 #include "samp/HubProxy.h"
 #include "samp/SampMessage.h"
+#include "util/PostToThread.h"
 
 Q_LOGGING_CATEGORY(lcSampHub, "xsky.samp.hub", QtInfoMsg)
 
@@ -291,8 +292,8 @@ void HubCore::handleHubMessage(const QString&, const QString& msgId, const QVari
       mtype == QLatin1String("samp.app.ping")
           ? SampResponse::ok()
           : SampResponse::error(QStringLiteral("the hub does not handle %1").arg(mtype));
-  QMetaObject::invokeMethod(
-      this, [this, msgId, r] { completeCall(msgId, hubId_, r.toMap()); }, Qt::QueuedConnection);
+  postTo(
+      this, [this, msgId, r] { completeCall(msgId, hubId_, r.toMap()); });
 }
 
 void HubCore::doReply(Client& responder, const QString& msgId, const QVariantMap& response) {
@@ -332,13 +333,16 @@ void HubCore::deliver(const Client& to, const QString& method, const QVariantLis
                       const QString& msgId) {
   const QString url = to.callbackUrl;
   const QString recipientId = to.id;
-  pool_.start([this, url, method, args, msgId, recipientId] {
-    const SampResult r = xmlRpcCall(url, method, args, 10000);
+  // Encoded here: the worker gets bytes, not Qt values shared with this thread (Qt's const
+  // accessors may still rewrite a shared string in place).
+  const QByteArray body = encodeCall(method, args);
+  pool_.start([this, url, method, body, msgId, recipientId] {
+    const SampResult r = xmlRpcPost(url, method, body, 10000);
     if (r.ok) return;
     const QString error =
         QStringLiteral("could not deliver the message to %1: %2").arg(recipientId, r.error);
     const bool gone = r.unreachable;
-    QMetaObject::invokeMethod(
+    postTo(
         this,
         [this, msgId, recipientId, error, gone, url] {
           if (!msgId.isEmpty())
@@ -349,8 +353,7 @@ void HubCore::deliver(const Client& to, const QString& method, const QVariantLis
             qCInfo(lcSampHub) << "dropping unreachable client" << recipientId;
             removeClient(recipientId);
           }
-        },
-        Qt::QueuedConnection);
+        });
   });
 }
 

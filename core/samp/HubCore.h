@@ -5,10 +5,10 @@
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
 #include <QVariantMap>
 
 #include "samp/XmlRpcServer.h"
+#include "util/WorkerPool.h"
 
 class QTimer;
 
@@ -63,7 +63,7 @@ class HubCore : public QObject {
   QHash<QString, QString> idByKey_;
   QHash<QString, PendingCall> pending_;  // by msg-id
   quint64 nextClient_ = 1, nextMsg_ = 1;
-  QThreadPool pool_;
+  WorkerPool pool_;
 };
 
 }  // namespace xsky::samp

@@ -7,7 +7,11 @@ namespace xsky::samp {
 
 SampResult xmlRpcCall(const QString& url, const QString& method, const QVariantList& params,
                       int timeoutMs) {
-  const HttpResult http = httpPost(url, encodeCall(method, params), timeoutMs, kMaxXmlRpcBytes);
+  return xmlRpcPost(url, method, encodeCall(method, params), timeoutMs);
+}
+
+SampResult xmlRpcPost(const QString& url, const QString& method, const QByteArray& body, int timeoutMs) {
+  const HttpResult http = httpPost(url, body, timeoutMs, kMaxXmlRpcBytes);
   if (!http.ok) {
     SampResult r = SampResult::failure(QStringLiteral("%1 at %2: %3").arg(method, url, http.error));
     r.unreachable = http.unreachable;

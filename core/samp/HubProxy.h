@@ -22,6 +22,9 @@ struct SampResult {
 /// One XML-RPC request/response round trip to `url`.
 SampResult xmlRpcCall(const QString& url, const QString& method, const QVariantList& params,
                       int timeoutMs);
+/// The same with the call already encoded (encodeCall): for workers handed a call made on
+/// another thread.
+SampResult xmlRpcPost(const QString& url, const QString& method, const QByteArray& body, int timeoutMs);
 
 class HubProxy {
  public:

@@ -6,6 +6,7 @@
 #include "samp/ClientCallback.h"
 #include "samp/XmlRpcServer.h"
 #include "util/BlockingCall.h"
+#include "util/PostToThread.h"
 
 Q_LOGGING_CATEGORY(lcSamp, "xsky.samp", QtInfoMsg)
 
@@ -45,7 +46,6 @@ struct SampClient::Session {
 
 SampClient::SampClient(QObject* parent) : QObject(parent), shared_(std::make_shared<Shared>()) {
   pool_.setMaxThreadCount(4);
-  pool_.setExpiryTimeout(30000);
   io_.setObjectName(QStringLiteral("samp-callbacks"));
   io_.start();
   std::shared_ptr<Shared> shared = shared_;
@@ -54,20 +54,18 @@ SampClient::SampClient(QObject* parent) : QObject(parent), shared_(std::make_sha
     QString error;
     if (!parseClientCallback(call, shared->key(), &cb, &error)) {
       reply.fault(1, error);
-      QMetaObject::invokeMethod(
-          this, [this, error] { emit warning(QStringLiteral("refused callback: ") + error); },
-          Qt::QueuedConnection);
+      postTo(
+          this, [this, error] { emit warning(QStringLiteral("refused callback: ") + error); });
       return;
     }
     reply.value(QString());
     IncomingMessage message{cb.senderId, cb.msgId, cb.message};
     const int kind = int(cb.kind);
-    QMetaObject::invokeMethod(
+    postTo(
         this,
         [this, kind, message, tag = cb.msgTag, response = cb.response] {
           onCallback(kind, message, tag, response);
-        },
-        Qt::QueuedConnection);
+        });
   };
   server_ = new XmlRpcServer(handler);
   server_->moveToThread(&io_);
@@ -109,8 +107,7 @@ SampClient::~SampClient() {
   pool_.waitForDone();
   XmlRpcServer* server = server_;
   invokeBlocking(server, [server] { delete server; });
-  io_.quit();
-  io_.wait();
+  io_.stop();
 }
 
 void SampClient::setMetadata(const ClientMetadata& metadata) {
@@ -141,8 +138,8 @@ void SampClient::runAsync(std::function<SampResult()> work, ResultFn done) {
   pool_.start([this, work = std::move(work), done = std::move(done)] {
     SampResult result = work();
     if (!done) return;
-    QMetaObject::invokeMethod(
-        this, [done, result] { done(result); }, Qt::QueuedConnection);
+    postTo(
+        this, [done, result] { done(result); });
   });
 }
 
@@ -220,7 +217,7 @@ void SampClient::connectToHub(const HubLocation& hub, ResultFn done) {
   const ConnectArgs args{callbackUrl_, metadata_.toMap(), allSubscriptions()};
   pool_.start([this, hub, args, done, generation] {
     auto session = std::make_shared<Session>(runConnect(hub, args));
-    QMetaObject::invokeMethod(
+    postTo(
         this,
         [this, session, done, generation] {
           if (generation != generation_) {  // superseded (disconnect or another connect)
@@ -237,8 +234,7 @@ void SampClient::connectToHub(const HubLocation& hub, ResultFn done) {
           }
           apply(std::move(*session));
           if (done) done(SampResult::success(selfId_));
-        },
-        Qt::QueuedConnection);
+        });
   });
 }
 
@@ -288,12 +284,11 @@ void SampClient::hubCall(const QString& method, const QVariantList& params, Resu
                          int timeoutMs) {
   if (!connected_) {
     const QString error = QStringLiteral("not connected to a SAMP hub");
-    QMetaObject::invokeMethod(
+    postTo(
         this,
         [done, error] {
           if (done) done(SampResult::failure(error));
-        },
-        Qt::QueuedConnection);
+        });
     return;
   }
   const HubProxy hub = proxy();

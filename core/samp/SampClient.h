@@ -24,7 +24,8 @@
 #include <QHash>
 #include <QObject>
 #include <QThread>
-#include <QThreadPool>
+
+#include "util/PostToThread.h"
 #include <QTimer>
 
 #include <functional>
@@ -35,6 +36,7 @@
 #include "samp/LockFile.h"
 #include "samp/MessageDispatch.h"
 #include "samp/SampMessage.h"
+#include "util/WorkerPool.h"
 
 namespace xsky::samp {
 
@@ -162,8 +164,8 @@ class SampClient : public QObject {
   QTimer poll_;
   bool pollInFlight_ = false;
   std::shared_ptr<Shared> shared_;
-  QThreadPool pool_;
-  QThread io_;
+  WorkerPool pool_;
+  EventThread io_;
   XmlRpcServer* server_ = nullptr;
 };
 

@@ -77,8 +77,7 @@ void SampHub::stop() {
     core->shutdown();
     delete core;
   });
-  thread_.quit();
-  thread_.wait();
+  thread_.stop();
   if (!lockFile_.isEmpty()) {
     HubLocation onDisk;
     if (readLockFile(lockFile_, &onDisk, nullptr) && onDisk.secret == location_.secret)

@@ -22,6 +22,8 @@
 #include <QString>
 #include <QThread>
 
+#include "util/PostToThread.h"
+
 #include "samp/LockFile.h"
 
 namespace xsky::samp {
@@ -52,7 +54,7 @@ class SampHub : public QObject {
 
  private:
   HubCore* core_ = nullptr;
-  QThread thread_;
+  EventThread thread_;
   HubLocation location_;
   QString lockFile_;
   int requestTimeoutMs_ = 10000;

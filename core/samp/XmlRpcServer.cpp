@@ -5,6 +5,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "util/PostToThread.h"
+
 namespace xsky::samp {
 
 struct XmlRpcReply::Channel {
@@ -27,8 +29,8 @@ void XmlRpcReply::send(const QByteArray& body) const {
   if (!channel_->server) return;
   const quint64 id = connection_;
   XmlRpcServer* server = channel_->server;
-  QMetaObject::invokeMethod(
-      server, [server, id, body] { server->deliver(id, body); }, Qt::QueuedConnection);
+  postTo(
+      server, [server, id, body] { server->deliver(id, body); });
 }
 
 void XmlRpcReply::value(const QVariant& v) const { send(encodeResponse(v)); }

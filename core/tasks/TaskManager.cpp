@@ -1,4 +1,5 @@
 #include "tasks/TaskManager.h"
+#include "util/PostToThread.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -133,13 +134,12 @@ quint64 TaskManager::start(const QString& title, Work work, Done done) {
   entry->shared->notify = [self, id, queued] {
     const auto flag = queued.lock();
     if (!flag || flag->exchange(true)) return;
-    QMetaObject::invokeMethod(
+    postTo(
         self.data(),
         [self, id, flag] {
           flag->store(false);
           if (self) self->publish(id);
-        },
-        Qt::QueuedConnection);
+        });
   };
   Q_EMIT taskAdded(id);
   pool_.start([self, id, entry, work = std::move(work)] {
@@ -186,12 +186,11 @@ quint64 TaskManager::start(const QString& title, Work work, Done done) {
       if (state == TaskState::Failed) shared->info.log << QStringLiteral("error: ") + error;
       if (state == TaskState::Cancelled) shared->info.log << QStringLiteral("cancelled");
     }
-    QMetaObject::invokeMethod(
+    postTo(
         self.data(),
         [self, id] {
           if (self) self->finish(id);
-        },
-        Qt::QueuedConnection);
+        });
   });
   return id;
 }
