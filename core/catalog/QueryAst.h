@@ -91,6 +91,9 @@ void evaluateQueryRange(const QueryNode& root, int nodeCount, size_t start, size
 void evaluateQueryRangeWithin(const QueryNode& node, int nodeCount, size_t start, size_t count, const uint8_t* act,
                               uint8_t* out);
 
+/// As evaluateQueryRange for a predicate node, on the `count` rows listed in `rows` (gathered).
+void evaluateQueryRows(const QueryNode& node, int nodeCount, const uint32_t* rows, size_t count, uint8_t* out);
+
 QString explainNode(const QueryNode& node);
 
 }  // namespace xsky::catalog

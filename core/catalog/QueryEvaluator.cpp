@@ -260,7 +260,9 @@ bool likeMatch(QStringView s, QStringView p) {
 
 class BlockEval {
  public:
-  BlockEval(Scratch& scratch, size_t start, size_t n) : s_(scratch), start_(start), n_(n) {}
+  /// Rows [start, start + n), or, with `rows`, the n rows listed there (gathered).
+  BlockEval(Scratch& scratch, size_t start, size_t n, const uint32_t* rows = nullptr)
+      : s_(scratch), start_(start), n_(n), rows_(rows) {}
 
   Operand num(const QueryNode& node, const uint8_t* act, size_t nAct);
   const uint8_t* pred(const QueryNode& node, const uint8_t* act, size_t nAct);
@@ -270,12 +272,34 @@ class BlockEval {
   const uint8_t* sky(const QueryNode& node, const uint8_t* act, size_t nAct);
   const uint8_t* strings(const QueryNode& node, const uint8_t* act);
   bool dense(size_t nAct) const { return nAct == n_; }
+  size_t row(size_t i) const { return rows_ != nullptr ? rows_[i] : start_ + i; }
+  /// The block's bytes of a per-row byte vector (gathered into buf when rows are listed).
+  const uint8_t* bytesOf(const std::vector<uint8_t>& v, uint8_t* buf) const {
+    if (rows_ == nullptr) return v.data() + start_;
+    for (size_t i = 0; i < n_; ++i) buf[i] = v[rows_[i]];
+    return buf;
+  }
 
   Scratch& s_;
   size_t start_, n_;
+  const uint32_t* rows_;
 };
 
 const double* BlockEval::load(const Column& c, double scale, double* buf) const {
+  if (rows_ != nullptr) {
+    const uint32_t* __restrict r = rows_;
+    if (c.kind() == ColumnKind::Real) {
+      const double* v = c.reals.data();
+      for (size_t i = 0; i < n_; ++i) buf[i] = v[r[i]] * scale;
+      return buf;
+    }
+    const int64_t* v = c.integers.data();
+    for (size_t i = 0; i < n_; ++i) buf[i] = static_cast<double>(v[r[i]]) * scale;
+    if (!c.nullMask.empty()) {
+      for (size_t i = 0; i < n_; ++i) buf[i] = c.nullMask[r[i]] ? kNaN : buf[i];
+    }
+    return buf;
+  }
   if (c.kind() == ColumnKind::Real) {
     const double* v = c.reals.data() + start_;
     if (scale == 1) return v;
@@ -370,22 +394,23 @@ Operand BlockEval::num(const QueryNode& node, const uint8_t* act, size_t nAct) {
 const uint8_t* BlockEval::strings(const QueryNode& node, const uint8_t* act) {
   uint8_t* out = s_.bytes(node.id);
   const Column& c = *node.column;
-  const QString* v = c.strings.data() + start_;
-  const uint8_t* nulls = c.nullMask.empty() ? nullptr : c.nullMask.data() + start_;
+  const bool hasNulls = !c.nullMask.empty();
   const QString pattern = node.text.toCaseFolded();
   for (size_t i = 0; i < n_; ++i) {
     if (!act[i]) continue;
-    if (nulls != nullptr && nulls[i]) {
+    const size_t at = row(i);
+    const QString& value = c.strings[at];
+    if (hasNulls && c.nullMask[at]) {
       out[i] = 0;
       continue;
     }
     bool hit = false;
     switch (node.op) {
-      case QueryOp::StrCompare: hit = (v[i] == node.text) == (node.cmp == CompareOp::Eq); break;
+      case QueryOp::StrCompare: hit = (value == node.text) == (node.cmp == CompareOp::Eq); break;
       case QueryOp::InStrings:
-        hit = std::binary_search(node.strings.begin(), node.strings.end(), v[i]) != node.negate;
+        hit = std::binary_search(node.strings.begin(), node.strings.end(), value) != node.negate;
         break;
-      default: hit = likeMatch(v[i], pattern) != node.negate; break;
+      default: hit = likeMatch(value, pattern) != node.negate; break;
     }
     out[i] = hit;
   }
@@ -433,11 +458,11 @@ const uint8_t* BlockEval::pred(const QueryNode& node, const uint8_t* act, size_t
       std::memset(out, node.number != 0 ? 1 : 0, n_);
       return out;
     case QueryOp::BoolColumn: {
-      const uint8_t* v = node.column->booleans.data() + start_;
+      const uint8_t* v = bytesOf(node.column->booleans, s_.bytes(node.id, 1));
       const uint8_t want = node.number != 0 ? 1 : 0;
       for (size_t i = 0; i < n_; ++i) out[i] = v[i] == want;
       if (!node.column->nullMask.empty()) {
-        const uint8_t* m = node.column->nullMask.data() + start_;
+        const uint8_t* m = bytesOf(node.column->nullMask, s_.bytes(node.id, 1));
         for (size_t i = 0; i < n_; ++i) out[i] &= static_cast<uint8_t>(!m[i]);
       }
       return out;
@@ -490,7 +515,8 @@ const uint8_t* BlockEval::pred(const QueryNode& node, const uint8_t* act, size_t
         if (m.empty()) {
           std::memset(out, 0, n_);
         } else {
-          std::memcpy(out, m.data() + start_, n_);
+          const uint8_t* b = bytesOf(m, out);
+          if (b != out) std::memcpy(out, b, n_);
         }
       } else if (kid.type == QueryType::Number) {
         const double* x = num(kid, act, nAct).p;
@@ -565,6 +591,17 @@ void evaluateQueryRangeWithin(const QueryNode& node, int nodeCount, size_t start
     BlockEval block(scratch, start + done, n);
     const uint8_t* r = block.pred(node, act + done, nAct);
     for (size_t i = 0; i < n; ++i) out[done + i] = r[i] & act[done + i];
+  }
+}
+
+void evaluateQueryRows(const QueryNode& node, int nodeCount, const uint32_t* rows, size_t count, uint8_t* out) {
+  Scratch scratch(nodeCount);
+  std::vector<uint8_t> ones(kBlock, 1);
+  for (size_t done = 0; done < count; done += kBlock) {
+    const size_t n = std::min(kBlock, count - done);
+    BlockEval block(scratch, 0, n, rows + done);
+    const uint8_t* r = block.pred(node, ones.data(), n);
+    std::memcpy(out + done, r, n);
   }
 }
 

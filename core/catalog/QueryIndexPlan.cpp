@@ -149,8 +149,23 @@ RowBitmap Planner::scanWithin(const QueryNode& node, const RowBitmap& candidates
     const size_t n = std::min(kChunkRows, rows_ - start);
     std::vector<uint8_t> act(n), hit(n);
     candidates.toBytes(start, n, act.data());
-    evaluateQueryRangeWithin(node, nodeCount_, start, n, act.data(), hit.data());
-    out.orBytes(start, n, hit.data());  // chunks own whole words: no two tasks write one word
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) count += act[i];
+    if (count * 20 >= n * 7) {  // dense (35 % or more): the block loops over every row
+      evaluateQueryRangeWithin(node, nodeCount_, start, n, act.data(), hit.data());
+      out.orBytes(start, n, hit.data());  // chunks own whole words: no two tasks write one word
+      return;
+    }
+    // Sparse: only the candidates, gathered, so the work follows their number.
+    std::vector<uint32_t> rows;
+    rows.reserve(count);
+    for (size_t i = 0; i < n; ++i) {
+      if (act[i]) rows.push_back(static_cast<uint32_t>(start + i));
+    }
+    evaluateQueryRows(node, nodeCount_, rows.data(), rows.size(), hit.data());
+    std::fill(act.begin(), act.end(), 0);
+    for (size_t k = 0; k < rows.size(); ++k) act[rows[k] - start] = hit[k];
+    out.orBytes(start, n, act.data());
   };
   if (threads_ == 1 || starts.size() < 2) {
     for (const size_t s : starts) run(s);

@@ -409,6 +409,7 @@ void TestCatalogQuery::indexedEqualsScan() {
       QStringLiteral("log10(x) < 0.5"), QStringLiteral("-13 < log10(f)"),
       QStringLiteral("x > 1 AND k < 5 OR log10(f) > -12"), QStringLiteral("x * 2 > k AND x > 0"),
       QStringLiteral("(x > 1 OR abs(x) < 0.5) AND NOT k = 2"), QStringLiteral("abs(x) < 1 OR k = 1"),
+      QStringLiteral("abs(x) < 3 AND k = 3"), QStringLiteral("x * x < 4 AND k IN {2, 5} AND NOT cone('0.5 0.5', '1deg')"),
       QStringLiteral("cone('0.5 0.5', '1deg')"), QStringLiteral("cone('359.8 -1', '30arcmin') AND x > 0"),
       QStringLiteral("cone('0 90', '1.5deg')"), QStringLiteral("cone('123 89.5', '1deg') OR k = 0"),
       QStringLiteral("cone('0.5 0', '1deg')"), QStringLiteral("box('0 0', '2deg', '1deg')"),
