@@ -1,6 +1,7 @@
 #include "gui/CatalogWorkbench.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -49,6 +50,8 @@ CatalogWorkbench::CatalogWorkbench(QWidget* window, widgets::RegionDocument* reg
     if (!path.isEmpty()) openCatalogue(path);
   });
   connect(panel_, &widgets::CatalogPanel::matchRequested, this, &CatalogWorkbench::askTableToMatch);
+  connect(panel_, &widgets::CatalogPanel::queryFinished, this, [this] { Q_EMIT changed(); });
+  connect(panel_, &widgets::CatalogPanel::selectionEdited, this, [this] { Q_EMIT changed(); });
 }
 
 void CatalogWorkbench::askTableToMatch() {
@@ -89,6 +92,7 @@ void CatalogWorkbench::openCatalogue(const QString& path) {
       return;
     }
     showTable(loaded.table, QFileInfo(path).fileName());
+    path_ = QFileInfo(path).absoluteFilePath();
     Q_EMIT message(
         tr("Catalogue %1: %n row(s)", nullptr, static_cast<int>(loaded.table->rowCount()))
             .arg(path));
@@ -107,12 +111,43 @@ void CatalogWorkbench::openCatalogue(const QString& path) {
 
 void CatalogWorkbench::showTable(std::shared_ptr<const catalog::SourceTable> table,
                                  const QString& label) {
+  path_.clear();  // openCatalogue() sets it again for a file
   panel_->setTable(std::move(table), label);
+  Q_EMIT changed();
   if (!panel_->hasPositions()) {
     Q_EMIT message(
         tr("Catalogue %1: no RA/Dec columns recognised; the table is shown without sky markers")
             .arg(label));
   }
+}
+
+void CatalogWorkbench::restore(const QString& path, const QString& query, const std::vector<size_t>& rows,
+                               std::function<void(bool)> done) {
+  // One-shot connections, gone once the restore has finished (or failed).
+  auto context = new QObject(this);
+  auto finish = [this, context, rows, done](bool ok) {
+    if (ok) {
+      std::vector<size_t> present;
+      const size_t count = panel_->table() ? panel_->table()->rowCount() : 0;
+      for (const size_t r : rows) {
+        if (r < count) present.push_back(r);
+      }
+      panel_->selectRows(present);
+    }
+    context->deleteLater();
+    if (done) done(ok);
+  };
+  connect(this, &CatalogWorkbench::failed, context, [finish](const QString&, const QString&) { finish(false); });
+  connect(this, &CatalogWorkbench::opened, context, [this, context, query, finish](const QString&) {
+    if (query.trimmed().isEmpty()) {
+      finish(true);
+      return;
+    }
+    connect(panel_, &widgets::CatalogPanel::queryFinished, context, [finish](bool ok, const QString&) { finish(ok); });
+    panel_->queryBox()->setEditText(query);
+    panel_->runQuery(query);
+  });
+  openCatalogue(path);
 }
 
 }  // namespace xsky::app

@@ -9,7 +9,9 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "catalog/SourceTable.h"
 
@@ -45,6 +47,11 @@ class CatalogWorkbench : public QObject {
   void openCatalogue(const QString& path);
   /// Shows a table already read (e.g. received over SAMP).
   void showTable(std::shared_ptr<const catalog::SourceTable> table, const QString& label);
+  /// The file of the table shown ("" when none, or when it came over SAMP).
+  const QString& cataloguePath() const { return path_; }
+  /// Sessions: opens `path`, runs `query` (when not empty) and selects `rows`; `done(ok)` after.
+  void restore(const QString& path, const QString& query, const std::vector<size_t>& rows,
+               std::function<void(bool)> done);
   /// "Match With Table...": asks for a table file and a radius (default 5 arcsec, then the last
   /// one used), then runs CatalogPanel::matchWithFile(path, radius).
   void askTableToMatch();
@@ -53,12 +60,15 @@ class CatalogWorkbench : public QObject {
   void opened(const QString& path);
   void failed(const QString& path, const QString& message);
   void message(const QString& line);
+  /// The table, its query or its selection changed (sessions save it).
+  void changed();
 
  private:
   QWidget* window_;
   widgets::CatalogPanel* panel_;
   QAction* open_;
   std::shared_ptr<catalog::SesameResolver> resolver_;
+  QString path_;
 };
 
 }  // namespace xsky::app

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -13,10 +14,12 @@
 #include <unistd.h>
 
 #include "archive/ObservationSelector.h"
+#include "catalog/CatalogPanel.h"
 #include "fits/FitsError.h"
 #include "gui/ExtractionLauncher.h"
 #include "gui/FitWorkbench.h"
 #include "gui/MainWindow.h"
+#include "gui/CatalogWorkbench.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/ProductsPanel.h"
 #include "gui/RegionWorkbench.h"
@@ -58,6 +61,7 @@ SessionKeeper::SessionKeeper(MainWindow* window) : QObject(window), window_(wind
   connect(window_->observations()->selector(), &widgets::ObservationSelector::checkedChanged, this, &SessionKeeper::changed);
   connect(window_->extraction(), &ExtractionLauncher::extracted, this, &SessionKeeper::changed);
   connect(window_->samp(), &SampWorkbench::connectionChanged, this, &SessionKeeper::changed);
+  connect(window_->catalogue(), &CatalogWorkbench::changed, this, &SessionKeeper::changed);
 }
 
 SessionKeeper::~SessionKeeper() = default;
@@ -109,6 +113,11 @@ session::SessionState SessionKeeper::capture() const {
   for (const products::ExtractionResult& r : window_->productsPanel()->results()) s.products.append(products::resultToJson(r));
   s.sampConnected = window_->samp()->isConnected();
   s.fit = window_->fitting()->state();
+  s.cataloguePath = window_->catalogue()->cataloguePath();
+  if (!s.cataloguePath.isEmpty()) {
+    s.catalogueQuery = window_->catalogue()->panel()->queryBox()->currentText().trimmed();
+    s.catalogueSelected = window_->catalogue()->panel()->selectedRows();
+  }
   return s;
 }
 
@@ -127,6 +136,8 @@ void SessionKeeper::restore(const session::SessionState& s) {
     }
   };
   for (const session::FrameState& f : s.frames) pendingFrames_ += f.path.isEmpty() ? 0 : 1;
+  const bool catalogue = !s.cataloguePath.isEmpty() && QFileInfo::exists(s.cataloguePath);
+  if (catalogue) ++pendingFrames_;  // restored() waits for the catalogue too
   for (size_t i = 0; i < s.frames.size(); ++i) {
     const session::FrameState f = s.frames[i];
     widgets::SkyView* view = views[i];
@@ -156,6 +167,9 @@ void SessionKeeper::restore(const session::SessionState& s) {
   window_->observations()->selector()->setSwitchedOff(s.switchedOff);
   for (const QJsonValue& v : s.products) window_->productsPanel()->addResult(products::resultFromJson(v.toObject()));
   window_->fitting()->restoreState(s.fit);
+  if (catalogue) {
+    window_->catalogue()->restore(s.cataloguePath, s.catalogueQuery, s.catalogueSelected, [finishOne](bool) { finishOne(); });
+  }
   if (s.sampConnected && !window_->samp()->isConnected()) window_->samp()->connectToHub();
   if (pendingFrames_ == 0) {
     restoring_ = false;

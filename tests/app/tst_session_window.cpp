@@ -4,7 +4,9 @@
 // process killed with SIGKILL leaves an autosave that the next start offers and restores, equal
 // to what was saved.
 
+#include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMessageBox>
@@ -18,7 +20,10 @@
 #include <QJsonArray>
 
 #include "gui/FitWorkbench.h"
+#include "TestSupport.h"
 #include "gui/MainWindow.h"
+#include "catalog/CatalogPanel.h"
+#include "gui/CatalogWorkbench.h"
 #include "gui/ObservationWorkbench.h"
 #include "gui/ProductsPanel.h"
 #include "gui/RegionWorkbench.h"
@@ -105,8 +110,26 @@ class TestSessionWindow : public QObject {
       table->item(4, 3)->setCheckState(Qt::Checked);  // gaussian.Sigma frozen
       QVERIFY(w.fitting()->fit() != 0);  // reads the table; a fit of a line-free spectrum, fine either way
       QVERIFY(w.taskManager()->waitForAll(60000));
+      // A catalogue with a query run and two rows selected.
+      const QString vot = dir_.filePath(QStringLiteral("sources.vot"));
+      test::runPython(QStringLiteral("oracles/catalog_panel_oracle.py"),
+                      {QStringLiteral("write"), vot, QStringLiteral("40"), QStringLiteral("5"), QStringLiteral("150.1"),
+                       QStringLiteral("2.2")});
+      QSignalSpy catalogueOpened(w.catalogue(), &app::CatalogWorkbench::opened);
+      w.catalogue()->openCatalogue(vot);
+      QVERIFY(catalogueOpened.wait(20000));
+      QSignalSpy queried(w.catalogue()->panel(), &widgets::CatalogPanel::queryFinished);
+      w.catalogue()->panel()->queryBox()->setEditText(QStringLiteral("sc_det_ml > 10"));
+      w.catalogue()->panel()->runQuery(QStringLiteral("sc_det_ml > 10"));
+      QVERIFY(queried.wait(20000));
+      const std::vector<size_t> shown = w.catalogue()->panel()->shownRows();
+      QVERIFY(shown.size() >= 3);
+      w.catalogue()->panel()->selectRows({shown[0], shown[2]});
       w.frames()->setCurrent(first);
       saved = w.sessions()->capture();
+      QCOMPARE(saved.cataloguePath, QFileInfo(vot).absoluteFilePath());
+      QCOMPARE(saved.catalogueQuery, QStringLiteral("sc_det_ml > 10"));
+      QCOMPARE(saved.catalogueSelected, (std::vector<size_t>{shown[0], shown[2]}));
       QCOMPARE(saved.fit.value(QStringLiteral("model")).toString(), QStringLiteral("tbabs*(powerlaw+gaussian)"));
       QVERIFY(saved.fit.value(QStringLiteral("parameters")).toArray()[4].toObject().value(QStringLiteral("frozen")).toBool());
       QCOMPARE(saved.frames.size(), size_t(2));
@@ -127,6 +150,8 @@ class TestSessionWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(w.observations()->hasIndex(), 10000);
     const session::SessionState again = w.sessions()->capture();
     QVERIFY2(again.sameWork(saved), qPrintable(describe(again) + QStringLiteral("\n--- saved ---\n") + describe(saved)));
+    // The catalogue dock shows the query's rows again, not the whole table.
+    QVERIFY(w.catalogue()->panel()->shownRows().size() < w.catalogue()->panel()->table()->rowCount());
   }
 
   void killedProcessIsRecovered() {

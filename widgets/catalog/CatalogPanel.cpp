@@ -26,6 +26,7 @@
 #include "catalog/CatalogOverlay.h"
 #include "catalog/CatalogTableModel.h"
 #include "catalog/Query.h"
+#include "catalog/TableIndex.h"
 #include "catalog/SourceTableFile.h"
 #include "regions/RegionDocument.h"
 #include "wcs/Angles.h"
@@ -190,10 +191,19 @@ CatalogPanel::~CatalogPanel() = default;
 
 void CatalogPanel::setRegionDocument(RegionDocument* document) { regions_ = document; }
 
+// Members in this order: the index (which waits for its builds) goes before the table it reads.
+struct CatalogPanel::IndexedTable {
+  std::shared_ptr<const catalog::SourceTable> table;
+  catalog::TableIndex index;
+  explicit IndexedTable(std::shared_ptr<const catalog::SourceTable> t)
+      : table(std::move(t)), index(*table, catalog::TableIndex::Build::InBackground) {}
+};
+
 void CatalogPanel::setTable(std::shared_ptr<const catalog::SourceTable> table,
                             const QString& label) {
   ++serial_;  // a query still running belongs to the previous table
   table_ = std::move(table);
+  indexed_ = table_ ? std::make_shared<IndexedTable>(table_) : nullptr;
   label_ = label;
   columns_ = table_ ? catalog::findPositionColumns(*table_) : catalog::PositionColumns{};
   positions_ = {};
@@ -261,6 +271,7 @@ void CatalogPanel::runQuery(const QString& text) {
   status_->setText(tr("running ..."));
   ++running_;
   auto table = table_;
+  auto indexed = indexed_;
   auto resolver = resolver_;
   auto* watcher = new QFutureWatcher<QueryOutcome>(this);
   connect(watcher, &QFutureWatcher<QueryOutcome>::finished, this, [this, watcher] {
@@ -288,7 +299,7 @@ void CatalogPanel::runQuery(const QString& text) {
     if (o.ms > 0) status_->setText(status_->text() + tr(" (%1 ms)").arg(o.ms));
     Q_EMIT queryFinished(true, tr("%n row(s) match", nullptr, static_cast<int>(o.rows.size())));
   });
-  watcher->setFuture(QtConcurrent::run(queryPool(), [table, resolver, trimmed, serial] {
+  watcher->setFuture(QtConcurrent::run(queryPool(), [table, indexed, resolver, trimmed, serial] {
     QueryOutcome o;
     o.serial = serial;
     QElapsedTimer timer;
@@ -300,6 +311,7 @@ void CatalogPanel::runQuery(const QString& text) {
       } else {
         catalog::QueryOptions options;
         options.resolver = resolver;
+        if (indexed) options.index = &indexed->index;
         o.rows = catalog::Query::compile(trimmed, *table, options).rows();
       }
       o.ok = true;

@@ -118,6 +118,10 @@ class CatalogPanel : public QWidget {
   void showError(const QString& text);
 
   std::shared_ptr<const catalog::SourceTable> table_;
+  /// The table with its indexes (catalog/TableIndex.h), built in the background by the first
+  /// queries that need them and shared with the queries running.
+  struct IndexedTable;
+  std::shared_ptr<IndexedTable> indexed_;
   catalog::PositionColumns columns_;
   catalog::SkyPositions positions_;
   std::vector<double> errorsDeg_;
