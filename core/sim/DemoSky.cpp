@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "products/ResponseWriter.h"
+#include "sim/DemoCatalogue.h"
 #include "sim/EventSimulator.h"
 #include "sim/EventWriter.h"
 #include "sim/TruthJson.h"
@@ -184,6 +185,8 @@ SimulationResult simulateDemoSky(const QString& dir, const SimulationOptions& op
     done += weight;
   }
 
+  staged.makeDir(QStringLiteral("catalogue"));
+  writeDemoCatalogue(staged.add(QStringLiteral("catalogue/xsky_demo_4xmm.fits")), demoField(), options.seed);
   reportProgress(progress, 0.96, QStringLiteral("writing truth.json"));
   writeFile(staged.add(QStringLiteral("truth.json")),
             truthJson(demoField(), options.seed, options.eventsOverride, records));

@@ -18,6 +18,7 @@ set(XSKY_SIM_SOURCES
   sim/EventWriter.h sim/EventWriter.cpp
   sim/ApertureStats.h sim/ApertureStats.cpp
   sim/TruthJson.h sim/TruthJson.cpp
+  sim/DemoCatalogue.h sim/DemoCatalogue.cpp
   sim/DemoSky.h sim/DemoSky.cpp)
 target_sources(xsky_core PRIVATE ${XSKY_SIM_SOURCES}
   products/ResponseWriter.h products/ResponseWriter.cpp)

@@ -33,6 +33,7 @@
 #include "catalog/Query.h"
 #include "catalog/TableIndex.h"
 #include "catalog/VoTableReader.h"
+#include "sim/DemoSky.h"
 
 using namespace xsky;
 using namespace xsky::catalog;
@@ -117,6 +118,7 @@ class TestCatalogQuery : public QObject {
   void precedenceExplained();
   void largeTableThreads();
   void indexedEqualsScan();
+  void demoCatalogue();
   void sesame();
   void cli();
 
@@ -515,6 +517,28 @@ void TestCatalogQuery::sesame() {
   QCOMPARE(a->position.lat, -2.25);
   QVERIFY(!parseSesameXml("<Sesame><Target><Resolver name=\"S\"/></Target></Sesame>"));
   QVERIFY(!parseSesameXml("not xml"));
+}
+
+void TestCatalogQuery::demoCatalogue() {
+  // The simulator's 4XMM-like source list of the demo field: the query examples select the rows
+  // astropy and NumPy select directly (tests/oracles/demo_catalogue_oracle.py), scanned and indexed.
+  QTemporaryDir demo;
+  sim::simulateDemoSky(demo.path(), sim::SimulationOptions{});
+  const QString file = QDir(demo.path()).filePath(QStringLiteral("catalogue/xsky_demo_4xmm.fits"));
+  const SourceTable t = readFitsTable(file);
+  QCOMPARE(t.rowCount(), size_t(71));
+  const QJsonObject expected =
+      QJsonDocument::fromJson(test::runPython(QStringLiteral("oracles/demo_catalogue_oracle.py"), {file})).object();
+  QCOMPARE(expected.size(), 7);
+  TableIndex index(t);
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    const std::vector<size_t> want = jsonRows(it.value().toArray());
+    QVERIFY2(!want.empty(), qPrintable(it.key() + QStringLiteral(": selects nothing, a weak case")));
+    QueryOptions scan, indexed;
+    indexed.index = &index;
+    QCOMPARE(Query::compile(it.key(), t, scan).rows(), want);
+    QCOMPARE(Query::compile(it.key(), t, indexed).rows(), want);
+  }
 }
 
 void TestCatalogQuery::cli() {

@@ -212,6 +212,7 @@ void TestSimulator::layoutAndHeaders() {
                              "0901230301/mos1_events.fits",
                              "0901230301/mos2_events.fits",
                              "0901230301/pn_events.fits",
+                             "catalogue/xsky_demo_4xmm.fits",
                              "responses/mos1.arf",
                              "responses/mos1.rmf",
                              "responses/mos2.arf",
