@@ -19,8 +19,10 @@ target_sources(xsky_core PRIVATE
   catalog/SkyTarget.h catalog/SkyTarget.cpp
   catalog/NameResolver.h catalog/NameResolver.cpp)
 # The evaluator's block loops are written to be vectorised: ask for it in optimised builds too.
+# (-fno-math-errno differs from the precompiled header's flags, which clang refuses: no PCH here.)
 set_source_files_properties(catalog/QueryEvaluator.cpp catalog/RowBitmap.cpp PROPERTIES
-  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3;-fno-math-errno>")
+  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O3;-fno-math-errno>"
+  SKIP_PRECOMPILE_HEADERS ON)
 
 # Cross-matching: sources inside the user's regions, neighbours within a radius (zone index).
 # The matches as pairs and as one joined table (xsky-cli crossmatch --votable).
