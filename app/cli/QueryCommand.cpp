@@ -20,17 +20,15 @@
 // Exit codes: 0 success (also when nothing matches), 1 a bad table or a bad expression (the message
 // gives the expression's column: "column 17: unknown column ..."), 2 bad usage.
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <cmath>
 #include <cstdio>
 
-#include "catalog/FitsTableReader.h"
 #include "catalog/NameResolver.h"
 #include "catalog/Query.h"
-#include "catalog/VoTableReader.h"
+#include "catalog/SourceTableFile.h"
 #include "catalog/VoTableWriter.h"
 #include "cli/CliCommon.h"
 #include "fits/FitsError.h"
@@ -40,21 +38,6 @@ namespace xsky::cli {
 namespace {
 
 const QString kCommand = QStringLiteral("query");
-
-catalog::SourceTable readTable(const QString& path, int hdu) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) throw Error(QStringLiteral("%1: cannot open (%2)").arg(path, f.errorString()));
-  const QByteArray head = f.read(4096);
-  f.close();
-  if (catalog::looksLikeVoTable(head)) {
-    catalog::VoTableReadOptions o;
-    o.tableIndex = std::max(hdu, 0);
-    return catalog::readVoTable(path, o);
-  }
-  catalog::FitsTableReadOptions o;
-  o.hdu = hdu >= 0 ? hdu + 1 : 0;
-  return catalog::readFitsTable(path, o);
-}
 
 QJsonValue cellJson(const catalog::Column& c, size_t row) {
   if (c.isNull(row)) return QJsonValue::Null;
@@ -129,7 +112,7 @@ int runQuery(const QStringList& args) {
   if (!ok || (parser.isSet(limit) && rowLimit < 0)) return fail(kCommand, QStringLiteral("bad --limit"), kUsage);
 
   try {
-    const catalog::SourceTable table = readTable(positional[0], hduIndex);
+    const catalog::SourceTable table = catalog::readSourceTableFile(positional[0], hduIndex);
     std::vector<int> shown;
     if (parser.isSet(columnsOption)) {
       for (const QString& name : parser.value(columnsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
